@@ -1,0 +1,145 @@
+package io.dora.core.internal.driver;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.connection.ConnectionSpecValidator;
+import io.dora.core.driver.ConnectionService;
+import io.dora.core.driver.DatabaseConnection;
+import io.dora.core.driver.Driver;
+import io.dora.core.driver.DriverInfo;
+import io.dora.core.driver.DriverListener;
+import io.dora.core.driver.DriverRegistry;
+import io.dora.core.error.InvalidInputException;
+
+/**
+ * The installed drivers and the connections opened through them. Drivers are bound dynamically: when one
+ * goes away, the connections it opened are closed (cancelling their queries, closing their pools) before
+ * it is dropped.
+ */
+@Component(service = { DriverRegistry.class, ConnectionService.class })
+public final class DriverRegistryService implements DriverRegistry, ConnectionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DriverRegistryService.class);
+
+    private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
+    private final Map<String, List<DatabaseConnection>> connectionsByDriver = new ConcurrentHashMap<>();
+    private final List<DriverListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addDriver(Driver driver) {
+        DriverInfo info = driver.info();
+        Driver previous = drivers.putIfAbsent(info.id(), driver);
+        if (previous != null) {
+            LOG.warn("Driver id '{}' is already taken by {}; ignoring {}", info.id(), previous.getClass().getName(),
+                    driver.getClass().getName());
+            return;
+        }
+        LOG.info("Driver added: {} ({})", info.id(), info.displayName());
+        listeners.forEach(listener -> notifySafely(() -> listener.driverAdded(info)));
+    }
+
+    public void removeDriver(Driver driver) {
+        DriverInfo info = driver.info();
+        if (!drivers.remove(info.id(), driver)) {
+            return;
+        }
+        List<DatabaseConnection> open = connectionsByDriver.remove(info.id());
+        if (open != null) {
+            open.forEach(DriverRegistryService::closeSafely);
+        }
+        LOG.info("Driver removed: {}, {} connection(s) closed", info.id(), open == null ? 0 : open.size());
+        listeners.forEach(listener -> notifySafely(() -> listener.driverRemoved(info)));
+    }
+
+    @Deactivate
+    void deactivate() {
+        connectionsByDriver.values().forEach(list -> list.forEach(DriverRegistryService::closeSafely));
+        connectionsByDriver.clear();
+        listeners.clear();
+    }
+
+    @Override
+    public List<Driver> drivers() {
+        return drivers.values().stream().sorted(Comparator.comparing(d -> d.info().id())).toList();
+    }
+
+    @Override
+    public Optional<Driver> driver(String id) {
+        return Optional.ofNullable(drivers.get(id));
+    }
+
+    @Override
+    public void addListener(DriverListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(DriverListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public List<String> validate(ConnectionSpec spec) {
+        Driver driver = drivers.get(spec.driverId());
+        List<String> problems = new ArrayList<>(ConnectionSpecValidator.problems(spec,
+                driver == null ? null : driver.info().endpoint(), drivers().stream().map(d -> d.info().id()).toList()));
+        if (driver != null && problems.isEmpty()) {
+            problems.addAll(driver.validate(spec));
+        }
+        return problems;
+    }
+
+    @Override
+    public DatabaseConnection connect(ConnectionSpec spec) {
+        List<String> problems = validate(spec);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Driver driver = drivers.get(spec.driverId());
+        DatabaseConnection connection = driver.connect(spec);
+        connectionsByDriver.computeIfAbsent(spec.driverId(), id -> new CopyOnWriteArrayList<>()).add(connection);
+        if (drivers.get(spec.driverId()) != driver) {
+            // the driver went away while we connected: do not keep a connection nobody will close
+            closeSafely(connection);
+            throw new InvalidInputException(List.of("The driver '" + spec.driverId() + "' was uninstalled"));
+        }
+        return connection;
+    }
+
+    @Override
+    public List<DatabaseConnection> openConnections() {
+        connectionsByDriver.values().forEach(list -> list.removeIf(DatabaseConnection::isClosed));
+        return connectionsByDriver.values().stream().flatMap(List::stream).toList();
+    }
+
+    private static void closeSafely(DatabaseConnection connection) {
+        try {
+            connection.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing connection '{}' failed", connection.spec().name(), e);
+        }
+    }
+
+    private static void notifySafely(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A driver listener failed", e);
+        }
+    }
+}
