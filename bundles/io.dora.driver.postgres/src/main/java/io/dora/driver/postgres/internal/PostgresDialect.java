@@ -1,0 +1,141 @@
+package io.dora.driver.postgres.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+
+import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLWarning;
+import org.postgresql.util.ServerErrorMessage;
+
+import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.connection.EndpointKind;
+import io.dora.core.driver.CancelSupport;
+import io.dora.core.driver.Capability;
+import io.dora.core.driver.DriverCapabilities;
+import io.dora.core.driver.DriverInfo;
+import io.dora.core.net.TlsMode;
+import io.dora.core.net.TlsSettings;
+import io.dora.core.query.Notice;
+import io.dora.driver.jdbc.CancelTarget;
+import io.dora.driver.jdbc.JdbcDialect;
+import io.dora.driver.jdbc.NamespaceStyle;
+
+/** PostgreSQL through pgJDBC. */
+final class PostgresDialect implements JdbcDialect {
+
+    static final DriverInfo INFO = new DriverInfo("postgres", "PostgreSQL", EndpointKind.SERVER, 5432, "postgres");
+
+    private static final DriverCapabilities CAPABILITIES = DriverCapabilities.of(CancelSupport.SERVER,
+            Capability.TRANSACTIONS, Capability.MUTATIONS, Capability.MULTIPLE_RESULTS, Capability.SERVER_NOTICES,
+            Capability.STREAMING, Capability.TLS, Capability.SCHEMAS, Capability.SESSION_SETTINGS,
+            Capability.QUERY_TIMEOUT);
+
+    /** pgJDBC streams through a cursor only inside a transaction, and only for statements that return rows. */
+    private static final Set<String> ROW_RETURNING = Set.of("SELECT", "WITH", "VALUES", "TABLE");
+
+    @Override
+    public DriverInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public DriverCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public java.sql.Driver newJdbcDriver() {
+        return new org.postgresql.Driver();
+    }
+
+    @Override
+    public String jdbcUrl(ConnectionSpec spec) {
+        int port = spec.port() == 0 ? INFO.defaultPort() : spec.port();
+        String host = spec.host().contains(":") ? "[" + spec.host() + "]" : spec.host();
+        return "jdbc:postgresql://" + host + ":" + port + "/" + spec.database();
+    }
+
+    @Override
+    public Properties connectionProperties(ConnectionSpec spec) {
+        Properties properties = new Properties();
+        properties.setProperty("user", spec.user());
+        properties.setProperty("ApplicationName", "Dora");
+        if (spec.readOnly()) {
+            // read-only for the whole session, not only inside explicit transactions
+            properties.setProperty("readOnlyMode", "always");
+        }
+        tls(spec.tls(), properties);
+        properties.putAll(spec.options());
+        return properties;
+    }
+
+    private static void tls(TlsSettings tls, Properties properties) {
+        properties.setProperty("sslmode", tls.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (tls.mode() == TlsMode.DISABLE) {
+            return;
+        }
+        if (tls.caCertificate() != null) {
+            properties.setProperty("sslrootcert", tls.caCertificate().toString());
+        }
+        if (tls.clientCertificate() != null) {
+            properties.setProperty("sslcert", tls.clientCertificate().toString());
+        }
+        if (tls.clientKey() != null) {
+            properties.setProperty("sslkey", tls.clientKey().toString());
+        }
+        if (!tls.keyPassword().isEmpty()) {
+            properties.setProperty("sslpassword", tls.keyPassword().revealAsString());
+        }
+    }
+
+    @Override
+    public NamespaceStyle namespaceStyle() {
+        return NamespaceStyle.SCHEMAS;
+    }
+
+    @Override
+    public OptionalLong backendId(Connection connection) throws SQLException {
+        return OptionalLong.of(connection.unwrap(PGConnection.class).getBackendPID());
+    }
+
+    @Override
+    public boolean streamsInTransaction(String statement) {
+        return ROW_RETURNING.contains(JdbcDialect.leadingKeyword(statement));
+    }
+
+    /** The protocol cancel request: a separate socket, works even when every pooled connection is busy. */
+    @Override
+    public void cancel(CancelTarget target) throws SQLException {
+        target.statement().cancel();
+    }
+
+    @Override
+    public void killQuery(CancelTarget target) throws SQLException {
+        if (target.backendId().isPresent()) {
+            target.control().execute("SELECT pg_cancel_backend(" + target.backendId().getAsLong() + ")");
+        }
+    }
+
+    @Override
+    public void killConnection(CancelTarget target) throws SQLException {
+        if (target.backendId().isPresent()) {
+            target.control().execute("SELECT pg_terminate_backend(" + target.backendId().getAsLong() + ")");
+        }
+    }
+
+    @Override
+    public Notice notice(SQLWarning warning) {
+        if (warning instanceof PSQLWarning serverWarning) {
+            ServerErrorMessage message = serverWarning.getServerErrorMessage();
+            if (message != null) {
+                return new Notice(message.getSeverity(), message.getMessage(), message.getSQLState());
+            }
+        }
+        return JdbcDialect.super.notice(warning);
+    }
+}
