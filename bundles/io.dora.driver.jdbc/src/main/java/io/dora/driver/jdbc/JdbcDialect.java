@@ -7,6 +7,7 @@ import java.sql.SQLWarning;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.dora.core.connection.ConnectionSpec;
@@ -63,12 +64,29 @@ public interface JdbcDialect {
         return OptionalLong.empty();
     }
 
+    /** Keywords of statements that return rows and may be read through a cursor. */
+    Set<String> ROW_RETURNING = Set.of("SELECT", "WITH", "VALUES", "TABLE");
+
     /**
-     * Whether streaming this statement needs a transaction (PostgreSQL only uses a cursor with auto-commit
-     * off); the base then runs it in one and commits after, which keeps auto-commit semantics.
+     * Whether the statement's rows are fetched through a cursor in batches of the fetch size. The default
+     * (every statement) suits drivers that stream natively; dialects whose cursor only works for queries
+     * say so.
      */
-    default boolean streamsInTransaction(String statement) {
+    default boolean fetchesWithCursor(String statement) {
+        return true;
+    }
+
+    /**
+     * Whether a cursor needs a transaction (PostgreSQL's does); the base then runs a cursor statement outside
+     * a transaction in one of its own and commits right after, which keeps auto-commit semantics.
+     */
+    default boolean cursorNeedsTransaction() {
         return false;
+    }
+
+    /** Whether the statement starts with a row-returning keyword ({@link #ROW_RETURNING}). */
+    static boolean returnsRows(String statement) {
+        return ROW_RETURNING.contains(leadingKeyword(statement));
     }
 
     /** Whether the statement leaves state in the session (see {@link #SESSION_STATE}). */
@@ -89,6 +107,14 @@ public interface JdbcDialect {
     /** The last resort: end the connection the statement runs on; does nothing where the dialect cannot. */
     default void killConnection(CancelTarget target) throws SQLException {
         // most in-process engines have nothing beyond their interrupt
+    }
+
+    /**
+     * Whether a connection whose statement was cancelled may serve the next statement. False where the
+     * client library can be left out of step with the server (then the connection is closed instead).
+     */
+    default boolean reusableAfterCancel() {
+        return true;
     }
 
     /** The kind of a failure; the default reads the SQLSTATE class. */

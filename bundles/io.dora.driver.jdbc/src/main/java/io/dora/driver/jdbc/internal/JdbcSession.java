@@ -61,7 +61,13 @@ final class JdbcSession implements Session {
             if (pinned != null || pinsSession) {
                 pin();
                 carriesSessionState |= pinsSession;
-                run(pinned, statement, options, context, sink);
+                try {
+                    run(pinned, statement, options, context, sink);
+                } finally {
+                    if (pinned.isClosed()) {
+                        forgetPinned();
+                    }
+                }
                 return;
             }
         } catch (SQLException e) {
@@ -76,18 +82,44 @@ final class JdbcSession implements Session {
         }
     }
 
+    /** Runs the statement; a connection cancelled that the dialect cannot reuse is closed for good. */
     private void run(Connection connection, String sql, StatementOptions options, ExecutionContext context,
             ResultSink sink) throws SQLException {
-        // a cursor-streamed statement outside a transaction runs in one of its own, committed at once
-        boolean ownTransaction = connection.getAutoCommit() && dialect.streamsInTransaction(sql);
+        ActiveStatement[] started = new ActiveStatement[1];
+        try {
+            execute(connection, sql, options, context, sink, started);
+        } finally {
+            if (started[0] != null && started[0].wasCancelled() && !dialect.reusableAfterCancel()) {
+                owner.evict(connection);
+            }
+        }
+    }
+
+    /** The pinned connection was closed under the session: its transaction and settings are gone. */
+    private void forgetPinned() {
+        LOG.info("The session's connection was closed after a cancel; its transaction and settings are gone");
+        pinned = null;
+        inTransaction = false;
+        autoCommit = true;
+        carriesSessionState = false;
+    }
+
+    private void execute(Connection connection, String sql, StatementOptions options, ExecutionContext context,
+            ResultSink sink, ActiveStatement[] started) throws SQLException {
+        boolean cursor = dialect.fetchesWithCursor(sql);
+        // a cursor that needs a transaction gets one of its own when none is open, committed at once
+        boolean ownTransaction = cursor && dialect.cursorNeedsTransaction() && connection.getAutoCommit();
         if (ownTransaction) {
             connection.setAutoCommit(false);
         }
         try (Statement statement = connection.createStatement()) {
-            statement.setFetchSize(options.fetchSize());
+            if (cursor) {
+                statement.setFetchSize(options.fetchSize());
+            }
             ActiveStatement active = new ActiveStatement(
                     new CancelTarget(statement, dialect.backendId(connection), owner.controlSql()), dialect,
                     owner.cancelScheduler());
+            started[0] = active;
             running.add(active);
             context.setCanceller(active::cancel);
             try {

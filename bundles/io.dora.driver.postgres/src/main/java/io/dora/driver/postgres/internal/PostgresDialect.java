@@ -6,7 +6,6 @@ import java.sql.SQLWarning;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.Set;
 
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLWarning;
@@ -34,9 +33,6 @@ final class PostgresDialect implements JdbcDialect {
             Capability.TRANSACTIONS, Capability.MUTATIONS, Capability.MULTIPLE_RESULTS, Capability.SERVER_NOTICES,
             Capability.STREAMING, Capability.TLS, Capability.SCHEMAS, Capability.SESSION_SETTINGS,
             Capability.QUERY_TIMEOUT);
-
-    /** pgJDBC streams through a cursor only inside a transaction, and only for statements that return rows. */
-    private static final Set<String> ROW_RETURNING = Set.of("SELECT", "WITH", "VALUES", "TABLE");
 
     @Override
     public DriverInfo info() {
@@ -103,9 +99,15 @@ final class PostgresDialect implements JdbcDialect {
         return OptionalLong.of(connection.unwrap(PGConnection.class).getBackendPID());
     }
 
+    /** pgJDBC streams through a portal only for queries, and only inside a transaction. */
     @Override
-    public boolean streamsInTransaction(String statement) {
-        return ROW_RETURNING.contains(JdbcDialect.leadingKeyword(statement));
+    public boolean fetchesWithCursor(String statement) {
+        return JdbcDialect.returnsRows(statement);
+    }
+
+    @Override
+    public boolean cursorNeedsTransaction() {
+        return true;
     }
 
     /** The protocol cancel request: a separate socket, works even when every pooled connection is busy. */

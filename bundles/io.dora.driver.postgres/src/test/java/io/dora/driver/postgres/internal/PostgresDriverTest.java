@@ -190,9 +190,10 @@ class PostgresDriverTest {
     @Test
     void aTimeoutCancelsOnTheServer() throws Exception {
         long start = System.nanoTime();
-        QueryOutcome outcome = queries.execute(session,
-                QueryRequest.of("SELECT pg_sleep(31)").withTimeout(Duration.ofMillis(500)), new ResultCollector(1));
-        assertEquals(ErrorKind.TIMEOUT, outcome.failure().orElseThrow().kind());
+        RunningQuery sleeping = queries.submit(session,
+                QueryRequest.of("SELECT pg_sleep(31)").withTimeout(Duration.ofMillis(1500)), new ResultCollector(1));
+        awaitActive("pg_sleep(31)");
+        assertEquals(ErrorKind.TIMEOUT, sleeping.await().failure().orElseThrow().kind());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
         assertEquals(0, server.activeQueriesLike("pg_sleep(31)"));
     }

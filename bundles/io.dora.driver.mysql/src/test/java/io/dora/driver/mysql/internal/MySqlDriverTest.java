@@ -1,0 +1,231 @@
+package io.dora.driver.mysql.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.dora.core.connection.PoolSettings;
+import io.dora.core.driver.DatabaseConnection;
+import io.dora.core.driver.Session;
+import io.dora.core.error.DoraDatabaseException;
+import io.dora.core.error.ErrorKind;
+import io.dora.core.error.InvalidInputException;
+import io.dora.core.internal.driver.DriverRegistryService;
+import io.dora.core.internal.query.QueryManagerService;
+import io.dora.core.net.TlsMode;
+import io.dora.core.net.TlsSettings;
+import io.dora.core.query.ColumnInfo;
+import io.dora.core.query.QueryOutcome;
+import io.dora.core.query.QueryRequest;
+import io.dora.core.query.ResultCollector;
+import io.dora.core.query.ResultSink;
+import io.dora.core.query.RunningQuery;
+import io.dora.core.schema.SchemaRef;
+import io.dora.core.schema.TableDetails;
+import io.dora.core.schema.TableRef;
+import io.dora.core.secret.SecretString;
+
+class MySqlDriverTest {
+
+    private static MariaDbServer server;
+    private final DriverRegistryService registry = new DriverRegistryService();
+    private final QueryManagerService queries = new QueryManagerService();
+    private DatabaseConnection connection;
+    private Session session;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = MariaDbServer.start();
+        server.execute(
+                "CREATE TABLE customer (id INT PRIMARY KEY, name VARCHAR(80) NOT NULL, email VARCHAR(80) UNIQUE) ENGINE=InnoDB",
+                "CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL, total DECIMAL(10,2),"
+                        + " KEY orders_customer (customer_id),"
+                        + " CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customer(id) ON DELETE CASCADE) ENGINE=InnoDB",
+                "CREATE TABLE note (id INT AUTO_INCREMENT PRIMARY KEY, body TEXT) ENGINE=InnoDB",
+                "CREATE PROCEDURE two_results() BEGIN SELECT 1 AS first; SELECT 'b' AS second; END");
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void connect() {
+        registry.addDriver(new MySqlDriver());
+        connection = registry.connect(server.spec("mdb").build());
+        session = connection.openSession();
+    }
+
+    @AfterEach
+    void disconnect() {
+        queries.shutdown();
+        connection.close();
+    }
+
+    private ResultCollector run(String... statements) throws InterruptedException {
+        ResultCollector collector = new ResultCollector(100);
+        QueryOutcome outcome = queries.execute(session, QueryRequest.script(List.of(statements)), collector);
+        outcome.failure().ifPresent(failure -> {
+            throw failure;
+        });
+        return collector;
+    }
+
+    @Test
+    void detectsMariaDbFromItsVersionString() {
+        assertEquals("MariaDB", connection.serverInfo().product());
+        assertTrue(connection.serverInfo().major() >= 10, connection.serverInfo().toString());
+        assertFalse(connection.serverInfo().version().startsWith("5.5.5-"));
+    }
+
+    @Test
+    void aWrongPasswordIsAnAuthenticationError() {
+        var spec = server.spec("bad").password(SecretString.of("wrong")).build();
+        var error = assertThrows(DoraDatabaseException.class, () -> registry.connect(spec));
+        assertEquals(ErrorKind.AUTHENTICATION, error.kind());
+        assertEquals(1045, error.vendorCode());
+        assertFalse(error.getMessage().contains("wrong"), "the password never shows");
+    }
+
+    @Test
+    void pemCertificatesAreRejectedBeforeConnecting() {
+        var tls = new TlsSettings(TlsMode.VERIFY_CA, Path.of("ca.pem"), null, null, SecretString.empty());
+        var error = assertThrows(InvalidInputException.class, () -> registry.connect(server.spec("tls").tls(tls).build()));
+        assertTrue(error.getMessage().contains("PKCS#12"), error.getMessage());
+    }
+
+    @Test
+    void typedErrorsCarryTheServersCode() throws Exception {
+        QueryOutcome outcome = queries.execute(session, QueryRequest.of("SELECT * FROM missing_table"), new ResultCollector(1));
+        var error = (DoraDatabaseException) outcome.failure().orElseThrow();
+        assertEquals(ErrorKind.UNDEFINED_OBJECT, error.kind());
+        assertEquals(1146, error.vendorCode());
+        assertEquals("42S02", error.sqlState());
+    }
+
+    @Test
+    void readsSeveralResultSetsFromAProcedureAndReportsWarnings() throws Exception {
+        ResultCollector results = run("CALL two_results()");
+        assertEquals(2, results.resultSets().size());
+        assertEquals("second", results.resultSets().get(1).columns().get(0).label());
+
+        ResultCollector warned = run("SELECT CAST('12abc' AS INTEGER) AS n");
+        assertEquals(12L, ((Number) warned.scalar()).longValue());
+        assertFalse(warned.notices().isEmpty(), "the truncation warning reaches the caller");
+    }
+
+    @Test
+    void readsTheSchemaOfEachDatabase() {
+        SchemaRef test = connection.schema().schemas().stream()
+                .filter(s -> MariaDbServer.DATABASE.equals(s.catalog())).findFirst().orElseThrow();
+        assertEquals(List.of("customer", "note", "orders"),
+                connection.schema().tables(test).stream().map(t -> t.name()).sorted().toList());
+        TableDetails orders = connection.schema().table(new TableRef(test, "orders"));
+        assertEquals(List.of("id", "customer_id", "total"), orders.columns().stream().map(c -> c.name()).toList());
+        assertEquals(List.of("id"), orders.primaryKey().columns());
+        assertEquals(new TableRef(test, "customer"), orders.foreignKeys().get(0).referencedTable());
+        assertEquals("CASCADE", orders.foreignKeys().get(0).onDelete());
+        assertTrue(orders.indexes().stream().anyMatch(i -> i.name().equals("orders_customer")));
+    }
+
+    @Test
+    void streamsMillionsOfRowsInASmallHeap() throws Exception {
+        assertTrue(Runtime.getRuntime().maxMemory() <= 160L << 20, "needs the small test heap (-Xmx128m)");
+        long[] rows = { 0 };
+        ResultSink counter = new ResultSink() {
+            @Override
+            public void resultSetStarted(List<ColumnInfo> columns) {
+            }
+
+            @Override
+            public boolean row(Object[] values) {
+                rows[0]++;
+                return true;
+            }
+        };
+        QueryOutcome outcome = queries.execute(session,
+                QueryRequest.of("SELECT seq, CONCAT(REPEAT('x', 100), seq) AS payload FROM seq_1_to_2000000"), counter);
+        assertTrue(outcome.succeeded(), () -> outcome.failure().orElseThrow().getMessage());
+        assertEquals(2_000_000, rows[0]);
+    }
+
+    @Test
+    void cancelKillsTheQueryOnTheServerAndTheSessionStaysUsable() throws Exception {
+        RunningQuery sleeping = queries.submit(session, QueryRequest.of("SELECT SLEEP(30)"), new ResultCollector(1));
+        awaitActive("SLEEP(30)");
+        long start = System.nanoTime();
+        sleeping.cancel();
+        QueryOutcome outcome = sleeping.await();
+        assertEquals(ErrorKind.CANCELLED, outcome.failure().orElseThrow().kind());
+        assertEquals(0, server.activeQueriesLike("SLEEP(30)"), "the server no longer runs it");
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3));
+        assertEquals(1, ((Number) run("SELECT 1").scalar()).intValue());
+    }
+
+    @Test
+    void aTimeoutKillsTheQueryOnTheServer() throws Exception {
+        RunningQuery sleeping = queries.submit(session,
+                QueryRequest.of("SELECT SLEEP(31)").withTimeout(Duration.ofMillis(1500)), new ResultCollector(1));
+        awaitActive("SLEEP(31)");
+        assertEquals(ErrorKind.TIMEOUT, sleeping.await().failure().orElseThrow().kind());
+        assertEquals(0, server.activeQueriesLike("SLEEP(31)"));
+    }
+
+    @Test
+    void transactionsCommitAndRollBack() throws Exception {
+        run("DELETE FROM note");
+        session.begin();
+        run("INSERT INTO note(body) VALUES ('rolled back')");
+        session.rollback();
+        assertEquals(0L, ((Number) run("SELECT count(*) FROM note").scalar()).longValue());
+        session.begin();
+        run("INSERT INTO note(body) VALUES ('kept')");
+        session.commit();
+        assertFalse(session.isPinned());
+        assertEquals(1L, ((Number) run("SELECT count(*) FROM note").scalar()).longValue());
+    }
+
+    @Test
+    void sessionVariablesPinTheConnection() throws Exception {
+        run("SET @answer = 42");
+        assertTrue(session.isPinned());
+        assertEquals(42L, ((Number) run("SELECT @answer").scalar()).longValue());
+    }
+
+    @Test
+    void metadataDoesNotWaitBehindBusyQueryConnections() throws Exception {
+        connection.close();
+        connection = registry.connect(server.spec("one").pool(PoolSettings.defaults().withMaxSize(1)).build());
+        session = connection.openSession();
+        RunningQuery busy = queries.submit(session, QueryRequest.of("SELECT SLEEP(2)"), new ResultCollector(1));
+        awaitActive("SLEEP(2)");
+        long start = System.nanoTime();
+        assertFalse(connection.schema().schemas().isEmpty());
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1500), "read on the control pool");
+        busy.cancel();
+        busy.await();
+    }
+
+    private static void awaitActive(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.activeQueriesLike(text) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the query never showed up on the server");
+            Thread.sleep(20);
+        }
+    }
+}
