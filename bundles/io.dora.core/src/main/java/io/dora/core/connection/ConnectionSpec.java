@@ -99,6 +99,7 @@ public record ConnectionSpec(String id, String name, String driverId, String hos
             pool = spec.pool;
         }
 
+        public Builder id(String value) { id = value; return this; }
         public Builder name(String value) { name = value; return this; }
         public Builder driverId(String value) { driverId = value; return this; }
         public Builder host(String value) { host = value; return this; }

@@ -46,14 +46,6 @@ public interface JdbcDialect {
 
     NamespaceStyle namespaceStyle();
 
-    /**
-     * Whether a read-only spec is enforced with {@link Connection#setReadOnly}; false for dialects that open
-     * read-only through their connection properties instead.
-     */
-    default boolean readOnlyThroughJdbc() {
-        return true;
-    }
-
     default ServerInfo serverInfo(DatabaseMetaData metaData) throws SQLException {
         return new ServerInfo(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion(),
                 metaData.getDatabaseMajorVersion(), metaData.getDatabaseMinorVersion());

@@ -78,7 +78,8 @@ public final class JdbcDatabaseConnection implements DatabaseConnection {
         }
         DriverDataSource source = new DriverDataSource(dialect.newJdbcDriver(), dialect.jdbcUrl(spec), properties);
         PoolSettings settings = spec.pool();
-        boolean readOnly = spec.readOnly() && dialect.readOnlyThroughJdbc();
+        // the pool also sets it on every connection (dialects that must open read-only do so in their properties)
+        boolean readOnly = spec.readOnly();
         HikariDataSource control = null;
         try {
             control = pool(spec, source, "control", new PoolSettings(CONTROL_POOL_SIZE, 0, settings.idleTimeout(),

@@ -1,0 +1,95 @@
+package io.dora.driver.sqlite.internal;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+
+import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.connection.EndpointKind;
+import io.dora.core.driver.CancelSupport;
+import io.dora.core.driver.Capability;
+import io.dora.core.driver.DriverCapabilities;
+import io.dora.core.driver.DriverInfo;
+import io.dora.core.error.ErrorKind;
+import io.dora.driver.jdbc.JdbcDialect;
+import io.dora.driver.jdbc.NamespaceStyle;
+
+/** SQLite files through sqlite-jdbc. The engine runs in-process: a cancel interrupts it (sqlite3_interrupt). */
+final class SqliteDialect implements JdbcDialect {
+
+    static final DriverInfo INFO = new DriverInfo("sqlite", "SQLite", EndpointKind.FILE, 0, "sqlite");
+
+    private static final DriverCapabilities CAPABILITIES = DriverCapabilities.of(CancelSupport.SERVER,
+            Capability.TRANSACTIONS, Capability.MUTATIONS, Capability.STREAMING, Capability.SESSION_SETTINGS,
+            Capability.QUERY_TIMEOUT);
+
+    private static final int BUSY_TIMEOUT_MS = 5_000;
+
+    @Override
+    public DriverInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public DriverCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public java.sql.Driver newJdbcDriver() {
+        return new org.sqlite.JDBC();
+    }
+
+    @Override
+    public String jdbcUrl(ConnectionSpec spec) {
+        return "jdbc:sqlite:" + spec.database();
+    }
+
+    @Override
+    public Properties connectionProperties(ConnectionSpec spec) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // SQLite fixes read-only when the file is opened; changing it later with Connection.setReadOnly is refused
+        config.setReadOnly(spec.readOnly());
+        Properties properties = config.toProperties();
+        properties.putAll(spec.options());
+        return properties;
+    }
+
+    @Override
+    public NamespaceStyle namespaceStyle() {
+        return NamespaceStyle.SINGLE;
+    }
+
+    @Override
+    public ErrorKind classify(SQLException failure) {
+        int primary = failure.getErrorCode() & 0xFF;
+        String message = failure.getMessage() == null ? "" : failure.getMessage().toLowerCase(Locale.ROOT);
+        if (primary == SQLiteErrorCode.SQLITE_INTERRUPT.code) {
+            return ErrorKind.CANCELLED;
+        }
+        if (primary == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+            return ErrorKind.CONSTRAINT;
+        }
+        if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+            return ErrorKind.TRANSACTION;
+        }
+        if (primary == SQLiteErrorCode.SQLITE_READONLY.code || primary == SQLiteErrorCode.SQLITE_PERM.code) {
+            return ErrorKind.PERMISSION;
+        }
+        if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+            return ErrorKind.CONNECTION;
+        }
+        if (message.contains("no such table") || message.contains("no such column")) {
+            return ErrorKind.UNDEFINED_OBJECT;
+        }
+        if (message.contains("syntax error")) {
+            return ErrorKind.SYNTAX;
+        }
+        return JdbcDialect.super.classify(failure);
+    }
+}

@@ -1,0 +1,177 @@
+package io.dora.driver.sqlite.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dora.core.driver.DatabaseConnection;
+import io.dora.core.driver.Session;
+import io.dora.core.error.ErrorKind;
+import io.dora.core.error.InvalidInputException;
+import io.dora.core.internal.driver.DriverRegistryService;
+import io.dora.core.internal.query.QueryManagerService;
+import io.dora.core.query.ColumnInfo;
+import io.dora.core.query.QueryOutcome;
+import io.dora.core.query.QueryRequest;
+import io.dora.core.query.ResultCollector;
+import io.dora.core.query.ResultSink;
+import io.dora.core.query.RunningQuery;
+import io.dora.core.schema.SchemaRef;
+import io.dora.core.schema.TableDetails;
+import io.dora.core.schema.TableKind;
+import io.dora.core.schema.TableRef;
+
+class SqliteDriverTest {
+
+    private static final String ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+
+    @TempDir
+    Path folder;
+    private final DriverRegistryService registry = new DriverRegistryService();
+    private final QueryManagerService queries = new QueryManagerService();
+    private SqliteDriver driver;
+    private DatabaseConnection connection;
+    private Session session;
+
+    @BeforeEach
+    void openTheSample() {
+        driver = new SqliteDriver(folder.resolve("data/sample.db"));
+        registry.addDriver(driver);
+        connection = registry.connect(driver.builtInConnections().get(0));
+        session = connection.openSession();
+    }
+
+    @AfterEach
+    void close() {
+        queries.shutdown();
+        connection.close();
+    }
+
+    private ResultCollector run(String... statements) throws InterruptedException {
+        ResultCollector collector = new ResultCollector(100);
+        QueryOutcome outcome = queries.execute(session, QueryRequest.script(List.of(statements)), collector);
+        outcome.failure().ifPresent(failure -> {
+            throw failure;
+        });
+        return collector;
+    }
+
+    private long count(String sql) throws InterruptedException {
+        return ((Number) run(sql).scalar()).longValue();
+    }
+
+    @Test
+    void theSampleDatabaseIsMadeAtFirstUseAndHasAShop() throws Exception {
+        assertTrue(Files.exists(folder.resolve("data/sample.db")));
+        assertEquals("SQLite", connection.serverInfo().product());
+        assertEquals(600, count("SELECT count(*) FROM track"));
+        assertEquals(900, count("SELECT count(*) FROM invoice_line"));
+        assertEquals(5, count("SELECT count(*) FROM invoice_summary"));
+        assertEquals(0, count("SELECT count(*) FROM pragma_foreign_key_check"), "the sample's keys hold");
+    }
+
+    @Test
+    void theSampleSchemaHasKeysIndexesAndAView() {
+        SchemaRef main = connection.schema().schemas().get(0);
+        assertEquals("main", main.name());
+        var tables = connection.schema().tables(main);
+        assertEquals(List.of("album", "artist", "customer", "genre", "invoice", "invoice_line", "track"),
+                tables.stream().filter(t -> t.kind() == TableKind.TABLE).map(t -> t.name()).sorted().toList());
+        assertTrue(tables.stream().anyMatch(t -> t.name().equals("invoice_summary") && t.kind() == TableKind.VIEW));
+
+        TableDetails lines = connection.schema().table(new TableRef(main, "invoice_line"));
+        assertEquals(List.of("invoice_line_id"), lines.primaryKey().columns());
+        assertEquals(List.of("invoice", "track"),
+                lines.foreignKeys().stream().map(fk -> fk.referencedTable().name()).sorted().toList());
+        assertTrue(lines.indexes().stream().anyMatch(i -> i.name().equals("invoice_line_invoice")));
+    }
+
+    @Test
+    void aMissingFolderIsRejectedBeforeOpening() {
+        var spec = driver.builtInConnections().get(0).toBuilder().id("other")
+                .database(folder.resolve("nope/x.db").toString()).build();
+        var error = assertThrows(InvalidInputException.class, () -> registry.connect(spec));
+        assertTrue(error.getMessage().contains("does not exist"), error.getMessage());
+    }
+
+    @Test
+    void cancelInterruptsTheEngineAndTheSessionStaysUsable() throws Exception {
+        RunningQuery endless = queries.submit(session, QueryRequest.of(ENDLESS), new ResultCollector(1));
+        Thread.sleep(300);
+        long start = System.nanoTime();
+        endless.cancel();
+        assertEquals(ErrorKind.CANCELLED, endless.await().failure().orElseThrow().kind());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2));
+        assertEquals(600, count("SELECT count(*) FROM track"));
+    }
+
+    @Test
+    void aTimeoutInterruptsTheEngine() throws Exception {
+        QueryOutcome outcome = queries.execute(session, QueryRequest.of(ENDLESS).withTimeout(Duration.ofMillis(300)),
+                new ResultCollector(1));
+        assertEquals(ErrorKind.TIMEOUT, outcome.failure().orElseThrow().kind());
+    }
+
+    @Test
+    void rollbackUndoesAndCommitKeeps() throws Exception {
+        session.begin();
+        run("DELETE FROM invoice_line");
+        session.rollback();
+        assertEquals(900, count("SELECT count(*) FROM invoice_line"));
+        session.begin();
+        run("DELETE FROM invoice_line WHERE invoice_id = 1");
+        session.commit();
+        assertEquals(897, count("SELECT count(*) FROM invoice_line"));
+    }
+
+    @Test
+    void constraintViolationsAreTyped() throws Exception {
+        QueryOutcome outcome = queries.execute(session,
+                QueryRequest.of("INSERT INTO album(title, artist_id) VALUES ('x', 999)"), new ResultCollector(1));
+        assertEquals(ErrorKind.CONSTRAINT, outcome.failure().orElseThrow().kind());
+    }
+
+    @Test
+    void aReadOnlyConnectionRefusesWrites() throws Exception {
+        connection.close();
+        connection = registry.connect(driver.builtInConnections().get(0).toBuilder().readOnly(true).build());
+        session = connection.openSession();
+        QueryOutcome outcome = queries.execute(session, QueryRequest.of("DELETE FROM invoice_line"), new ResultCollector(1));
+        assertEquals(ErrorKind.PERMISSION, outcome.failure().orElseThrow().kind());
+    }
+
+    @Test
+    void streamsMillionsOfRowsInASmallHeap() throws Exception {
+        assertTrue(Runtime.getRuntime().maxMemory() <= 160L << 20, "needs the small test heap (-Xmx128m)");
+        long[] rows = { 0 };
+        ResultSink counter = new ResultSink() {
+            @Override
+            public void resultSetStarted(List<ColumnInfo> columns) {
+            }
+
+            @Override
+            public boolean row(Object[] values) {
+                rows[0]++;
+                return true;
+            }
+        };
+        QueryOutcome outcome = queries.execute(session, QueryRequest.of(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000)"
+                        + " SELECT x, printf('%.100c', 'x') || x FROM c"), counter);
+        assertTrue(outcome.succeeded(), () -> outcome.failure().orElseThrow().getMessage());
+        assertEquals(2_000_000, rows[0]);
+        assertFalse(session.isPinned());
+    }
+}
