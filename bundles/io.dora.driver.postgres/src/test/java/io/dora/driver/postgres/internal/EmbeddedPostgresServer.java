@@ -40,6 +40,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .database("postgres").user("postgres");
     }
 
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    }
+
     /** A plain connection outside Dora, to watch the server (pg_stat_activity) and prepare data. */
     Connection observer() throws SQLException {
         return postgres.getPostgresDatabase().getConnection();
