@@ -1,0 +1,103 @@
+package io.dora.driver.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.dora.core.driver.BuiltInConnectionProvider;
+import io.dora.core.driver.ConnectionService;
+import io.dora.core.driver.DatabaseConnection;
+import io.dora.core.driver.Driver;
+import io.dora.core.driver.DriverRegistry;
+import io.dora.core.driver.Session;
+import io.dora.core.query.QueryManager;
+import io.dora.core.query.QueryOutcome;
+import io.dora.core.query.QueryRequest;
+import io.dora.core.query.ResultCollector;
+
+/** The drivers as the product runs them: DS services in Equinox, installed and removed at run time. */
+class DriverBundlesTest {
+
+    private final BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+    private final List<ServiceTracker<?, ?>> trackers = new java.util.ArrayList<>();
+
+    @AfterEach
+    void closeTrackers() throws Exception {
+        trackers.forEach(ServiceTracker::close);
+        bundle("io.dora.driver.sqlite").start();
+    }
+
+    @Test
+    void everyDriverBundleRegistersItsDriver() throws Exception {
+        DriverRegistry registry = service(DriverRegistry.class);
+        awaitTrue(() -> registry.drivers().size() == 3);
+        assertEquals(List.of("mysql", "postgres", "sqlite"), registry.drivers().stream().map(d -> d.info().id()).toList());
+        Driver postgres = registry.driver("postgres").orElseThrow();
+        assertEquals("io.dora.driver.postgres", FrameworkUtil.getBundle(postgres.getClass()).getSymbolicName());
+    }
+
+    @Test
+    void stoppingADriverBundleClosesItsConnectionsAndStartingItBringsItBack() throws Exception {
+        DriverRegistry registry = service(DriverRegistry.class);
+        ConnectionService connections = service(ConnectionService.class);
+        QueryManager queries = service(QueryManager.class);
+        awaitTrue(() -> registry.driver("sqlite").isPresent());
+
+        DatabaseConnection sample = connections.connect(service(BuiltInConnectionProvider.class).builtInConnections().get(0));
+        try (Session session = sample.openSession()) {
+            ResultCollector result = new ResultCollector(1);
+            QueryOutcome outcome = queries.execute(session, QueryRequest.of("SELECT count(*) FROM track"), result);
+            assertTrue(outcome.succeeded(), () -> outcome.failure().orElseThrow().getMessage());
+            assertEquals(600, ((Number) result.scalar()).intValue());
+        }
+
+        Bundle sqlite = bundle("io.dora.driver.sqlite");
+        sqlite.stop();
+        assertTrue(sample.isClosed(), "the driver's connections closed before it went away");
+        assertTrue(registry.driver("sqlite").isEmpty());
+        assertTrue(connections.openConnections().isEmpty());
+
+        sqlite.start();
+        awaitTrue(() -> registry.driver("sqlite").isPresent());
+        DatabaseConnection again = connections.connect(service(BuiltInConnectionProvider.class).builtInConnections().get(0));
+        assertTrue(!again.isClosed());
+        again.close();
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        trackers.add(tracker);
+        T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
+        assertNotNull(service, type.getSimpleName() + " is not registered");
+        return service;
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getSymbolicName().equals(symbolicName)) {
+                return bundle;
+            }
+        }
+        throw new AssertionError(symbolicName + " is not installed");
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting");
+            Thread.sleep(20);
+        }
+    }
+}
