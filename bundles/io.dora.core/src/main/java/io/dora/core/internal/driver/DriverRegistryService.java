@@ -24,6 +24,8 @@ import io.dora.core.driver.Driver;
 import io.dora.core.driver.DriverInfo;
 import io.dora.core.driver.DriverListener;
 import io.dora.core.driver.DriverRegistry;
+import io.dora.core.error.DoraException;
+import io.dora.core.error.ErrorKind;
 import io.dora.core.error.InvalidInputException;
 
 /**
@@ -99,7 +101,13 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
         List<String> problems = new ArrayList<>(ConnectionSpecValidator.problems(spec,
                 driver == null ? null : driver.info().endpoint(), drivers().stream().map(d -> d.info().id()).toList()));
         if (driver != null && problems.isEmpty()) {
-            problems.addAll(driver.validate(spec));
+            try {
+                problems.addAll(driver.validate(spec));
+            } catch (RuntimeException e) {
+                // a broken driver must not break its caller: its spec is refused, the failure logged
+                LOG.error("Driver '{}' failed to validate a spec", spec.driverId(), e);
+                problems.add("The driver '" + spec.driverId() + "' failed to check the settings");
+            }
         }
         return problems;
     }
@@ -111,7 +119,16 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
             throw new InvalidInputException(problems);
         }
         Driver driver = drivers.get(spec.driverId());
-        DatabaseConnection connection = driver.connect(spec);
+        DatabaseConnection connection;
+        try {
+            connection = driver.connect(spec);
+        } catch (DoraException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("Driver '{}' failed to connect '{}'", spec.driverId(), spec.name(), e);
+            throw new DoraException(ErrorKind.INTERNAL, "The driver '" + spec.driverId() + "' failed: "
+                    + e.getClass().getSimpleName(), e);
+        }
         connectionsByDriver.computeIfAbsent(spec.driverId(), id -> new CopyOnWriteArrayList<>()).add(connection);
         if (drivers.get(spec.driverId()) != driver) {
             // the driver went away while we connected: do not keep a connection nobody will close

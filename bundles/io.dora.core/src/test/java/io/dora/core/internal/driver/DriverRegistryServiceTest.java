@@ -19,6 +19,8 @@ import io.dora.core.driver.DriverInfo;
 import io.dora.core.driver.DriverListener;
 import io.dora.core.driver.ServerInfo;
 import io.dora.core.driver.Session;
+import io.dora.core.error.DoraException;
+import io.dora.core.error.ErrorKind;
 import io.dora.core.error.InvalidInputException;
 import io.dora.core.schema.SchemaModel;
 
@@ -71,7 +73,20 @@ class DriverRegistryServiceTest {
         assertEquals(List.of(), registry.openConnections());
     }
 
-    private static final class FakeDriver implements Driver {
+    @Test
+    void aBrokenDriverFailsItsCallerWithATypedError() {
+        registry.addDriver(new FakeDriver() {
+            @Override
+            public DatabaseConnection connect(ConnectionSpec spec) {
+                throw new IllegalStateException("bug");
+            }
+        });
+        var error = assertThrows(DoraException.class, () -> registry.connect(ConnectionSpec.builder("c", "fake").host("h").build()));
+        assertEquals(ErrorKind.INTERNAL, error.kind());
+        assertEquals("The driver 'fake' failed: IllegalStateException", error.getMessage());
+    }
+
+    private static class FakeDriver implements Driver {
         int connects;
 
         @Override
