@@ -28,6 +28,7 @@ import io.dora.core.query.QueryRequest;
 import io.dora.core.query.ResultCollector;
 import io.dora.core.query.ResultSink;
 import io.dora.core.query.RunningQuery;
+import io.dora.core.query.StatementOptions;
 import io.dora.core.schema.SchemaRef;
 import io.dora.core.schema.TableDetails;
 import io.dora.core.schema.TableKind;
@@ -96,6 +97,37 @@ class SqliteDriverTest {
         assertEquals(List.of("invoice", "track"),
                 lines.foreignKeys().stream().map(fk -> fk.referencedTable().name()).sorted().toList());
         assertTrue(lines.indexes().stream().anyMatch(i -> i.name().equals("invoice_line_invoice")));
+    }
+
+    @Test
+    void aRowLimitOrASinkThatStopsEndsTheResultEarly() throws Exception {
+        ResultCollector limited = new ResultCollector(100);
+        queries.execute(session, QueryRequest.of("SELECT * FROM track ORDER BY track_id")
+                .withOptions(new StatementOptions(50, 10)), limited);
+        assertEquals(10, limited.resultSets().get(0).rowCount());
+        assertTrue(limited.resultSets().get(0).truncated());
+
+        long[] seen = { 0 };
+        boolean[] truncated = { false };
+        QueryOutcome stopped = queries.execute(session, QueryRequest.of("SELECT * FROM track"), new ResultSink() {
+            @Override
+            public void resultSetStarted(List<ColumnInfo> columns) {
+            }
+
+            @Override
+            public boolean row(Object[] values) {
+                return ++seen[0] < 3;
+            }
+
+            @Override
+            public void resultSetEnded(long rowCount, boolean wasTruncated) {
+                truncated[0] = wasTruncated;
+            }
+        });
+        assertTrue(stopped.succeeded());
+        assertEquals(3, seen[0]);
+        assertTrue(truncated[0]);
+        assertEquals(600, count("SELECT count(*) FROM track"), "the connection serves the next statement");
     }
 
     @Test
