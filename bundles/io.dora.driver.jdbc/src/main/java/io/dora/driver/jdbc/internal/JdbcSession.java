@@ -61,11 +61,12 @@ final class JdbcSession implements Session {
             if (pinned != null || pinsSession) {
                 pin();
                 carriesSessionState |= pinsSession;
+                ActiveStatement[] started = new ActiveStatement[1];
                 try {
-                    run(pinned, statement, options, context, sink);
+                    execute(pinned, statement, options, context, sink, started);
                 } finally {
-                    if (pinned.isClosed()) {
-                        forgetPinned();
+                    if (mustDiscard(started[0])) {
+                        discardPinned();
                     }
                 }
                 return;
@@ -76,28 +77,28 @@ final class JdbcSession implements Session {
             pinLock.unlock();
         }
         try (Connection connection = owner.borrow()) {
-            run(connection, statement, options, context, sink);
+            ActiveStatement[] started = new ActiveStatement[1];
+            try {
+                execute(connection, statement, options, context, sink, started);
+            } finally {
+                if (mustDiscard(started[0])) {
+                    owner.evict(connection);
+                }
+            }
         } catch (SQLException e) {
             throw SqlErrors.translate(e, dialect);
         }
     }
 
-    /** Runs the statement; a connection cancelled that the dialect cannot reuse is closed for good. */
-    private void run(Connection connection, String sql, StatementOptions options, ExecutionContext context,
-            ResultSink sink) throws SQLException {
-        ActiveStatement[] started = new ActiveStatement[1];
-        try {
-            execute(connection, sql, options, context, sink, started);
-        } finally {
-            if (started[0] != null && started[0].wasCancelled() && !dialect.reusableAfterCancel()) {
-                owner.evict(connection);
-            }
-        }
+    /** Whether the statement was cancelled on a connection the dialect cannot trust afterwards. */
+    private boolean mustDiscard(ActiveStatement statement) {
+        return statement != null && statement.wasCancelled() && !dialect.reusableAfterCancel();
     }
 
-    /** The pinned connection was closed under the session: its transaction and settings are gone. */
-    private void forgetPinned() {
-        LOG.info("The session's connection was closed after a cancel; its transaction and settings are gone");
+    /** Closes the pinned connection for good: its transaction and session settings are gone. */
+    private void discardPinned() {
+        LOG.info("A cancel ended the session's connection; its transaction and settings are gone");
+        release(pinned, true);
         pinned = null;
         inTransaction = false;
         autoCommit = true;

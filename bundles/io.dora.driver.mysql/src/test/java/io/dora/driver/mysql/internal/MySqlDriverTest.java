@@ -208,6 +208,19 @@ class MySqlDriverTest {
     }
 
     @Test
+    void aCancelInAPinnedSessionStartsItAfreshOnANewConnection() throws Exception {
+        session.begin();
+        run("INSERT INTO note(body) VALUES ('lost with the cancel')");
+        RunningQuery sleeping = queries.submit(session, QueryRequest.of("SELECT SLEEP(30)"), new ResultCollector(1));
+        awaitActive("SLEEP(30)");
+        sleeping.cancel();
+        assertEquals(ErrorKind.CANCELLED, sleeping.await().failure().orElseThrow().kind());
+        assertFalse(session.isInTransaction());
+        assertFalse(session.isPinned());
+        assertEquals(0L, ((Number) run("SELECT count(*) FROM note WHERE body = 'lost with the cancel'").scalar()).longValue());
+    }
+
+    @Test
     void metadataDoesNotWaitBehindBusyQueryConnections() throws Exception {
         connection.close();
         connection = registry.connect(server.spec("one").pool(PoolSettings.defaults().withMaxSize(1)).build());
