@@ -1,6 +1,7 @@
 package io.dora.sql.internal.classify;
 
 import java.util.List;
+import java.util.Set;
 
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.BooleanValue;
@@ -19,8 +20,10 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.upsert.Upsert;
 
 import io.dora.sql.internal.lexer.Token;
 import io.dora.sql.internal.lexer.TokenType;
@@ -42,14 +45,14 @@ final class DmlClassifier {
     static Classification classify(StatementText text) {
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(text.sql());
+            statement = CCJSqlParserUtil.parse(text.parserSql());
         } catch (JSQLParserException | RuntimeException e) {
-            return Classification.unknown();
+            return unparsed(text);
         }
         if (statement instanceof Select) {
             return Classification.of(selectCategory(text), true, selectRules(text));
         }
-        if (statement instanceof Insert) {
+        if (statement instanceof Insert || statement instanceof Upsert || statement instanceof Merge) {
             return Classification.of(StatementCategory.WRITE, true);
         }
         if (statement instanceof Update update) {
@@ -59,6 +62,16 @@ final class DmlClassifier {
             return Classification.of(StatementCategory.WRITE, true, whereRule(delete.getWhere()));
         }
         return Classification.unknown();
+    }
+
+    /**
+     * An INSERT the parser does not know (SQLite's {@code INSERT OR REPLACE}, MySQL's {@code REPLACE}) is still
+     * certainly a write (there is no WHERE to check), though still unrecognised; anything else unparsed is UNKNOWN.
+     */
+    private static Classification unparsed(StatementText text) {
+        boolean insert = Set.of("INSERT", "REPLACE", "UPSERT").contains(text.keyword(0));
+        return insert ? Classification.of(StatementCategory.WRITE, false, DangerousRule.UNRECOGNISED)
+                : Classification.unknown();
     }
 
     private static DangerousRule[] whereRule(Expression where) {

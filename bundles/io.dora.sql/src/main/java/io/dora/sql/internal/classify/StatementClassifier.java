@@ -149,6 +149,9 @@ public final class StatementClassifier {
 
     /** Preparing a read only creates a session object; preparing anything else is kept as a side effect. */
     private Classification prepare(StatementText text) {
+        if (text.keyword(1).equals("TRANSACTION")) {
+            return Classification.unknown();
+        }
         String inner = null;
         int as = text.indexAtTopLevel("AS", 1);
         int from = text.indexAtTopLevel("FROM", 1);
@@ -176,8 +179,7 @@ public final class StatementClassifier {
         StatementCategory category = copyFrom ? StatementCategory.WRITE
                 : client ? StatementCategory.READ : StatementCategory.SIDE_EFFECT;
         if (!copyFrom && text.tokens().get(1).isSymbol('(')) {
-            int close = text.indexAtTopLevel("TO", 2);
-            String query = text.sql().substring(text.tokens().get(2).start(), text.tokens().get(close - 1).start());
+            String query = text.sql().substring(text.tokens().get(2).start(), text.tokens().get(to - 1).start());
             category = StatementCategory.worst(category, classify(query).category());
         }
         return client ? of(category) : Classification.of(category, false, DangerousRule.SERVER_FILE);

@@ -1,6 +1,8 @@
 package io.dora.sql.internal.classify;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -12,9 +14,12 @@ import io.dora.sql.script.SqlDialect;
 /**
  * One statement prepared for classification: comments blanked out (so that no parser is confused by
  * {@code #} comments), MySQL executable comments unwrapped (the server runs what they contain), and the
- * significant tokens of the result.
+ * significant tokens of the result. {@link #parserSql()} is the same statement in the one lexical form every
+ * JSQLParser grammar accepts.
  */
 record StatementText(String sql, List<Token> tokens, SqlDialect dialect) {
+
+    private static final String PLACEHOLDER = "'s%d'";
 
     static StatementText of(String statement, SqlDialect dialect) {
         StringBuilder sql = new StringBuilder(statement.length());
@@ -39,6 +44,31 @@ record StatementText(String sql, List<Token> tokens, SqlDialect dialect) {
         }
         int bodyEnd = comment.endsWith("*/") ? comment.length() - 2 : comment.length();
         return " " + comment.substring(bodyStart, Math.max(bodyStart, bodyEnd)) + " ";
+    }
+
+    /**
+     * The statement for JSQLParser: each string literal (dollar-quoted, {@code E'..'}, backslash-escaped)
+     * becomes a plain {@code 's<n>'}, equal literals getting equal placeholders so that {@code 'a' = 'a'} stays
+     * recognisable; backtick and bracket identifiers become double-quoted ones.
+     */
+    String parserSql() {
+        StringBuilder parserSql = new StringBuilder(sql.length());
+        Map<String, Integer> literals = new HashMap<>();
+        int copied = 0;
+        for (Token token : tokens) {
+            parserSql.append(sql, copied, token.start());
+            if (token.type() == TokenType.STRING) {
+                Integer number = literals.computeIfAbsent(token.text(), text -> literals.size());
+                parserSql.append(String.format(PLACEHOLDER, number));
+            } else if (token.type() == TokenType.QUOTED_IDENTIFIER && token.text().charAt(0) != '"') {
+                String name = token.text().substring(1, token.text().length() - 1);
+                parserSql.append('"').append(name.replace("\"", "\"\"")).append('"');
+            } else {
+                parserSql.append(token.text());
+            }
+            copied = token.end();
+        }
+        return parserSql.toString();
     }
 
     /** The upper-case keyword at a token index, or {@code ""} past the end or for a non-word. */
