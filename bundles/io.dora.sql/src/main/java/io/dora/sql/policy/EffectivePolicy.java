@@ -1,6 +1,7 @@
 package io.dora.sql.policy;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.dora.core.connection.Environment;
@@ -49,7 +50,7 @@ public final class EffectivePolicy {
             }
             for (PolicyKey key : PolicyKey.values()) {
                 Setting setting = setting(environment, key);
-                String value = String.valueOf(setting.value()).toLowerCase(java.util.Locale.ROOT);
+                String value = String.valueOf(setting.value()).toLowerCase(Locale.ROOT);
                 text.append(String.format("%-30s = %-8s (%s)%n", environment.id() + "." + key.fileKey(), value,
                         setting.source()));
             }

@@ -2,6 +2,7 @@ package io.dora.sql.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.dora.sql.safety.Classification;
 import io.dora.sql.safety.DangerousRule;
@@ -30,7 +31,7 @@ public final class PolicyEvaluator {
             if (ruleDecision != Decision.ALLOW) {
                 broken.add(rule);
                 String setting = where && policy.requireWhere() ? "requireWhere" : "dangerous=" + policy.dangerous()
-                        .name().toLowerCase(java.util.Locale.ROOT);
+                        .name().toLowerCase(Locale.ROOT);
                 reasons.add(rule.id() + ": " + rule.reason() + " (" + setting + ")");
                 decision = decision.stricter(ruleDecision);
             }

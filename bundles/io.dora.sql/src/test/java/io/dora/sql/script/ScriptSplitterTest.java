@@ -1,6 +1,7 @@
 package io.dora.sql.script;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 
@@ -128,7 +129,7 @@ class ScriptSplitterTest {
     void parsesDialectIdsStrictly() {
         assertEquals(SqlDialect.MYSQL, SqlDialect.parse("MariaDB"));
         assertEquals("Unknown dialect 'oracle': expected one of postgres, mysql, sqlite, mariadb",
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                assertThrows(IllegalArgumentException.class,
                         () -> SqlDialect.parse("oracle")).getMessage());
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ class SqlCliCommandTest {
 
     private List<JsonNode> lines() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        List<JsonNode> nodes = new java.util.ArrayList<>();
+        List<JsonNode> nodes = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
             nodes.add(json.readTree(line));
         }
