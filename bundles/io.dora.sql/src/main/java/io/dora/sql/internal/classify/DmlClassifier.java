@@ -26,7 +26,6 @@ import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.upsert.Upsert;
 
 import io.dora.sql.internal.lexer.Token;
-import io.dora.sql.internal.lexer.TokenType;
 import io.dora.sql.safety.Classification;
 import io.dora.sql.safety.DangerousRule;
 import io.dora.sql.safety.StatementCategory;
@@ -134,13 +133,13 @@ final class DmlClassifier {
             }
             if (word.equals("INTO")) {
                 StatementCategory into = intoCategory(text, i + 1);
-                category = into == StatementCategory.WRITE ? into : StatementCategory.worst(category, into);
                 if (into == StatementCategory.WRITE) {
                     return into;
                 }
+                category = StatementCategory.worst(category, into);
             }
-            boolean lock = previous.equals("FOR") && (lockingUpdate || word.equals("SHARE") || word.equals("NO")
-                    || word.equals("KEY")) || word.equals("LOCK") && text.keyword(i + 1).equals("IN");
+            boolean lock = previous.equals("FOR")
+                    && (lockingUpdate || word.equals("SHARE") || word.equals("NO") || word.equals("KEY"));
             if (lock) {
                 category = StatementCategory.worst(category, StatementCategory.SIDE_EFFECT);
             }
@@ -148,14 +147,11 @@ final class DmlClassifier {
         return category;
     }
 
-    /** MySQL {@code INTO @var} sets a session variable; {@code INTO OUTFILE} writes a server file. */
+    /** {@code INTO OUTFILE} writes a server file; any other {@code INTO} creates or fills a table. */
     private static StatementCategory intoCategory(StatementText text, int next) {
         String target = text.keyword(next);
-        if (target.equals("OUTFILE") || target.equals("DUMPFILE")) {
-            return StatementCategory.SIDE_EFFECT;
-        }
-        boolean variable = next < text.tokens().size() && text.tokens().get(next).type() == TokenType.PARAMETER;
-        return variable ? StatementCategory.SESSION_SETTING : StatementCategory.WRITE;
+        boolean file = target.equals("OUTFILE") || target.equals("DUMPFILE");
+        return file ? StatementCategory.SIDE_EFFECT : StatementCategory.WRITE;
     }
 
     private static DangerousRule[] selectRules(StatementText text) {
