@@ -27,10 +27,6 @@ public record Classification(StatementCategory category, List<DangerousRule> rul
         return of(StatementCategory.UNKNOWN, false, DangerousRule.UNRECOGNISED);
     }
 
-    public boolean isDangerous() {
-        return !rules.isEmpty();
-    }
-
     public Classification withCategory(StatementCategory newCategory) {
         return new Classification(newCategory, rules, parsed);
     }

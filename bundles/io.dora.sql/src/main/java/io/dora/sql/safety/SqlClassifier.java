@@ -22,10 +22,6 @@ public final class SqlClassifier {
         this.statements = new StatementClassifier(dialect);
     }
 
-    public SqlDialect dialect() {
-        return dialect;
-    }
-
     /**
      * Classifies a statement. If the text holds several statements, the result is the most write-like category
      * of them with the rules of all, so that a second statement cannot hide behind a harmless first one.

@@ -25,6 +25,9 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.upsert.Upsert;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.dora.sql.internal.lexer.Token;
 import io.dora.sql.safety.Classification;
 import io.dora.sql.safety.DangerousRule;
@@ -38,6 +41,8 @@ import io.dora.sql.safety.StatementCategory;
  */
 final class DmlClassifier {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DmlClassifier.class);
+
     private DmlClassifier() {
     }
 
@@ -46,6 +51,8 @@ final class DmlClassifier {
         try {
             statement = CCJSqlParserUtil.parse(text.parserSql());
         } catch (JSQLParserException | RuntimeException e) {
+            // the parser text has its literals replaced by placeholders, so the message carries no data
+            LOG.debug("JSQLParser rejected a {} statement ({}): {}", text.keyword(0), text.dialect(), e.getMessage());
             return unparsed(text);
         }
         if (statement instanceof Select) {

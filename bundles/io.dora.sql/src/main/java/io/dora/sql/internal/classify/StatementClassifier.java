@@ -130,6 +130,9 @@ public final class StatementClassifier {
             analyze |= text.keyword(index).startsWith("ANALY");
             index++;
         }
+        if (index >= text.tokens().size()) {
+            return Classification.unknown();
+        }
         if (isPlainName(text, index)) {
             return of(StatementCategory.READ);
         }
