@@ -1,5 +1,6 @@
 package io.dora.vault;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class VaultEntry {
         try {
             return SecretString.of(value);
         } finally {
-            java.util.Arrays.fill(value, '\0');
+            Arrays.fill(value, '\0');
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -194,13 +195,18 @@ public class FileVault implements Vault {
     @Override
     public void put(VaultEntry entry) {
         VaultEntry stored = entry.copy();
-        modify("store " + entry.kind() + "/" + entry.id(), latest -> {
-            VaultEntry replaced = latest.put(EntryKey.of(stored), stored);
-            if (replaced != null) {
-                replaced.destroySecrets();
-            }
-            return true;
-        });
+        try {
+            modify("store " + entry.kind() + "/" + entry.id(), latest -> {
+                VaultEntry replaced = latest.put(EntryKey.of(stored), stored);
+                if (replaced != null) {
+                    replaced.destroySecrets();
+                }
+                return true;
+            });
+        } catch (RuntimeException e) {
+            stored.destroySecrets();
+            throw e;
+        }
     }
 
     @Override
@@ -332,7 +338,7 @@ public class FileVault implements Vault {
             }
             return decrypted;
         } finally {
-            java.util.Arrays.fill(payload, (byte) 0);
+            Arrays.fill(payload, (byte) 0);
         }
     }
 

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +35,7 @@ import io.dora.vault.VaultLockedException;
 import io.dora.vault.Vaults;
 import io.dora.vault.WrongMasterPasswordException;
 import io.dora.vault.internal.format.VaultHeader;
+import io.dora.vault.internal.store.FileReplacer;
 
 class FileVaultTest {
 
@@ -65,6 +68,17 @@ class FileVaultTest {
         Vault other = Vaults.open(config(directory));
         other.unlock(password());
         assertEquals("sk-123", other.get("api-key", "openai").orElseThrow().secret("key").orElseThrow().revealAsString());
+    }
+
+    @Test
+    void opensWithTheDefaultKeyDerivation() {
+        Vault vault = Vaults.open(config(directory).withKdf(KdfParameters.DEFAULT));
+        vault.create(password());
+        vault.put(connection("pg"));
+        vault.lock();
+        assertThrows(WrongMasterPasswordException.class, () -> vault.unlock(SecretString.of("wrong")));
+        vault.unlock(password());
+        assertTrue(vault.get("connection", "pg").isPresent());
     }
 
     @Test
@@ -156,7 +170,7 @@ class FileVaultTest {
         vault.changeMasterPassword(password(), SecretString.of("new password"));
         assertFalse(vault.isLocked());
         assertEquals(DB_PASSWORD, vault.get("connection", "pg").orElseThrow().secret("password").orElseThrow().revealAsString());
-        assertFalse(java.util.Arrays.equals(oldSalt, VaultHeader.decode(Files.readAllBytes(vault.file()), "test").salt()));
+        assertFalse(Arrays.equals(oldSalt, VaultHeader.decode(Files.readAllBytes(vault.file()), "test").salt()));
 
         // the holder of the old key notices on its next use, and locks rather than read or write with it
         var stale = assertThrows(VaultLockedException.class, () -> otherProcess.get("connection", "pg"));
@@ -220,7 +234,7 @@ class FileVaultTest {
     void locksAfterIdleTimeAndActivityPostponesIt() {
         var clock = new AtomicLong();
         FileVault vault = new FileVault(config(directory).withAutoLockAfter(Duration.ofMinutes(10)),
-                io.dora.vault.internal.store.FileReplacer.ATOMIC_RENAME, clock::get);
+                FileReplacer.ATOMIC_RENAME, clock::get);
         var events = new CopyOnWriteArrayList<VaultEvent>();
         vault.create(password());
         vault.addListener(events::add);
@@ -248,7 +262,7 @@ class FileVaultTest {
     @Test
     void theTimerLocksAnIdleVault() throws Exception {
         Vault vault = Vaults.open(config(directory).withAutoLockAfter(Duration.ofMillis(200)));
-        var locked = new java.util.concurrent.CountDownLatch(1);
+        var locked = new CountDownLatch(1);
         vault.addListener(event -> {
             if (event == VaultEvent.LOCKED) {
                 locked.countDown();

@@ -1,5 +1,6 @@
 package io.dora.vault.internal.format;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -123,6 +124,6 @@ public final class VaultKey implements AutoCloseable {
     }
 
     private static byte[] bytes(String label) {
-        return label.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return label.getBytes(StandardCharsets.US_ASCII);
     }
 }
