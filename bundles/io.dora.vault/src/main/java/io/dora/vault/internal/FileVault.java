@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public class FileVault implements Vault {
                     if (current != null) {
                         throw new VaultException("A vault already exists at " + file() + ": unlock it, or move it away to start afresh");
                     }
-                    return VaultCipher.seal(newKey, PayloadCodec.write(List.of()));
+                    return encrypt(newKey, List.of());
                 });
                 becomeUnlocked(newKey, new TreeMap<>(ENTRY_ORDER), stamp);
                 LOG.info("Created the vault {}", file());
@@ -158,7 +159,7 @@ public class FileVault implements Vault {
                     try (VaultKey oldKey = VaultKey.deriveFor(current, header)) {
                         reEncrypted.set(open(oldKey, header, content));
                     }
-                    return VaultCipher.seal(newKey, PayloadCodec.write(reEncrypted.get().values()));
+                    return encrypt(newKey, reEncrypted.get().values());
                 });
                 if (key == null) {
                     newKey.destroy();
@@ -271,7 +272,7 @@ public class FileVault implements Vault {
                     }
                     latest.set(openWithCurrentKey(content));
                     changed[0] = change.test(latest.get());
-                    return changed[0] ? VaultCipher.seal(key, PayloadCodec.write(latest.get().values())) : null;
+                    return changed[0] ? encrypt(key, latest.get().values()) : null;
                 });
                 adopt(latest.getAndSet(null), stamp);
                 if (changed[0]) {
@@ -337,6 +338,15 @@ public class FileVault implements Vault {
                 decrypted.put(EntryKey.of(entry), entry);
             }
             return decrypted;
+        } finally {
+            Arrays.fill(payload, (byte) 0);
+        }
+    }
+
+    private static byte[] encrypt(VaultKey withKey, Collection<VaultEntry> content) {
+        byte[] payload = PayloadCodec.write(content);
+        try {
+            return VaultCipher.seal(withKey, payload);
         } finally {
             Arrays.fill(payload, (byte) 0);
         }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 
 import io.dora.core.secret.SecretString;
 import io.dora.vault.VaultCorruptedException;
@@ -28,7 +29,8 @@ import io.dora.vault.VaultException;
 public final class PayloadCodec {
 
     static final int PAYLOAD_VERSION = 1;
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** No buffer pool: pooled buffers would keep secret characters alive for the life of the JVM. */
+    private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build();
 
     private PayloadCodec() {
     }

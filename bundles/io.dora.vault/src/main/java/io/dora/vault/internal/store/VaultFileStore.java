@@ -135,11 +135,14 @@ public final class VaultFileStore {
 
     /** Temp files left by a process that died mid-write; only called under the write lock, when no write runs. */
     private void deleteStaleTempFiles() throws IOException {
-        String glob = file.getFileName() + ".*" + TEMP_SUFFIX;
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(file.getParent(), glob)) {
-            for (Path temp : stale) {
-                LOG.info("Deleting {}, left by an interrupted vault write", temp);
-                Files.deleteIfExists(temp);
+        String prefix = file.getFileName() + ".";
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent())) {
+            for (Path sibling : siblings) {
+                String name = sibling.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)) {
+                    LOG.info("Deleting {}, left by an interrupted vault write", sibling);
+                    Files.deleteIfExists(sibling);
+                }
             }
         }
     }
