@@ -100,7 +100,7 @@ public final class PayloadCodec {
                 throw new MalformedPayload();
             }
             return entries;
-        } catch (IOException | MalformedPayload | IllegalArgumentException | NullPointerException e) {
+        } catch (IOException | MalformedPayload | IllegalArgumentException e) {
             throw new VaultCorruptedException(source + " decrypted, but its content is not a valid vault payload ("
                     + e.getClass().getSimpleName() + ")");
         }
