@@ -269,7 +269,6 @@ class FileVaultTest {
             }
         });
         vault.create(password());
-        vault.put(connection("pg"));
         assertTrue(locked.await(10, TimeUnit.SECONDS), "the vault did not lock itself");
         assertTrue(vault.isLocked());
     }
