@@ -1,0 +1,80 @@
+package io.dora.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the materialized headless product as a user would, with no display. */
+class HeadlessProductTest {
+
+    @TempDir
+    Path scratch;
+
+    record Run(int exitCode, String out) {
+    }
+
+    private Run dora(String stdin, String... args) throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty("dora.cli.home"));
+        List<String> command = new ArrayList<>(List.of(home.resolve("dora-cli").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("DISPLAY");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("DORA_CLI_CONFIGURATION", scratch.resolve("configuration").toString());
+        Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "dora-cli did not finish");
+        return new Run(process.exitValue(), out);
+    }
+
+    @Test
+    void printsItsVersionWithoutADisplay() throws Exception {
+        Run run = dora("", "--version");
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().startsWith("Dora Workbench 0.1.0"), run.out());
+    }
+
+    @Test
+    void helpListsTheCommandsContributedAsServices() throws Exception {
+        Run run = dora("", "--help");
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().contains("plugins"), run.out());
+        assertTrue(run.out().contains("sql"), run.out());
+    }
+
+    @Test
+    void pluginsListsDorasBundlesAndTheirStates() throws Exception {
+        Run run = dora("", "plugins");
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("io.dora.core ") && l.endsWith("Active")), run.out());
+        assertTrue(run.out().contains("io.dora.sql"), run.out());
+    }
+
+    @Test
+    void sqlCheckFailsAPipelineOnAPolicyViolation() throws Exception {
+        Run run = dora("SELECT 1;\nDELETE FROM users;\n", "-data", scratch.resolve("ws").toString(), "sql", "check",
+                "--dialect", "postgres", "--environment", "production", "-");
+        assertEquals(1, run.exitCode(), run.out());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        assertTrue(lines.get(0).contains("\"decision\":\"ALLOW\""), lines.get(0));
+        assertTrue(lines.get(1).contains("\"decision\":\"BLOCK\"") && lines.get(1).contains("missing-where"), lines.get(1));
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() throws Exception {
+        assertEquals(2, dora("", "frobnicate").exitCode());
+    }
+}
