@@ -39,6 +39,16 @@ public interface JdbcDialect {
     String jdbcUrl(ConnectionSpec spec);
 
     /**
+     * {@code jdbc:SUBPROTOCOL://host:port/database} for a network server: the driver's default port when the
+     * spec leaves it at 0, and an IPv6 literal in brackets.
+     */
+    default String serverUrl(String subprotocol, ConnectionSpec spec) {
+        int port = spec.port() == 0 ? info().defaultPort() : spec.port();
+        String host = spec.host().contains(":") ? "[" + spec.host() + "]" : spec.host();
+        return "jdbc:" + subprotocol + "://" + host + ":" + port + "/" + spec.database();
+    }
+
+    /**
      * The JDBC properties of a connection: login, TLS, streaming switches, the spec's options (which win).
      * The password is added by the base.
      */

@@ -61,9 +61,7 @@ final class MySqlDialect implements JdbcDialect {
 
     @Override
     public String jdbcUrl(ConnectionSpec spec) {
-        int port = spec.port() == 0 ? INFO.defaultPort() : spec.port();
-        String host = spec.host().contains(":") ? "[" + spec.host() + "]" : spec.host();
-        return "jdbc:mysql://" + host + ":" + port + "/" + spec.database();
+        return serverUrl("mysql", spec);
     }
 
     @Override

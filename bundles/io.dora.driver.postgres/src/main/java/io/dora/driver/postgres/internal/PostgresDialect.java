@@ -51,9 +51,7 @@ final class PostgresDialect implements JdbcDialect {
 
     @Override
     public String jdbcUrl(ConnectionSpec spec) {
-        int port = spec.port() == 0 ? INFO.defaultPort() : spec.port();
-        String host = spec.host().contains(":") ? "[" + spec.host() + "]" : spec.host();
-        return "jdbc:postgresql://" + host + ":" + port + "/" + spec.database();
+        return serverUrl("postgresql", spec);
     }
 
     @Override
