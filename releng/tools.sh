@@ -73,3 +73,22 @@ dora_find_maven() {
   fi
   echo "$dist/bin/mvn"
 }
+
+# Where the build materializes the products (Linux, GTK, x86_64).
+dora_cli_home() { echo "$1/product/target/products/io.dora.cli.product/linux/gtk/x86_64/dora-cli"; }
+dora_workbench_home() { echo "$1/product/target/products/io.dora.workbench.product/linux/gtk/x86_64/dora"; }
+
+# Builds the products (tests skipped) when either is missing or any file the build reads is newer.
+# $1 is the checkout's root.
+dora_ensure_products() {
+  local root=$1 oldest
+  local cli; cli=$(dora_cli_home "$root")/dora-cli
+  local workbench; workbench=$(dora_workbench_home "$root")/dora
+  if [ -x "$cli" ] && [ -x "$workbench" ]; then
+    oldest=$cli; [ "$workbench" -ot "$cli" ] && oldest=$workbench
+    [ -z "$(find "$root/pom.xml" "$root/bundles" "$root/features" "$root/product" "$root/releng" "$root/tests" \
+            -newer "$oldest" -type f ! -path '*/target/*' -print -quit)" ] && return 0
+  fi
+  echo "dora: building the products (./build -DskipTests verify)..." >&2
+  "$root/build" -q -DskipTests verify >&2
+}

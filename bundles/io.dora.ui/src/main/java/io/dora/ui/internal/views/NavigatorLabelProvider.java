@@ -1,0 +1,85 @@
+package io.dora.ui.internal.views;
+
+import java.util.Locale;
+
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.IColorProvider;
+import org.eclipse.jface.viewers.IFontProvider;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
+
+import io.dora.core.connection.Environment;
+import io.dora.ui.internal.views.NavigatorNode.ColumnNode;
+import io.dora.ui.internal.views.NavigatorNode.ConnectionNode;
+import io.dora.ui.internal.views.NavigatorNode.SchemaNode;
+import io.dora.ui.internal.views.NavigatorNode.StatusNode;
+import io.dora.ui.internal.views.NavigatorNode.TableNode;
+
+/** Names with their kind and type; production connections in bold red so they cannot be mistaken. */
+final class NavigatorLabelProvider extends LabelProvider implements IColorProvider, IFontProvider {
+
+    private final NavigatorModel model;
+
+    NavigatorLabelProvider(NavigatorModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public String getText(Object element) {
+        return switch ((NavigatorNode) element) {
+            case ConnectionNode connection -> connection.name() + "  [" + connection.spec().driverId() + ", "
+                    + connection.spec().environment() + (connection.spec().readOnly() ? ", read-only" : "")
+                    + (model.isConnected(connection) ? ", connected" : "") + "]";
+            case SchemaNode schema -> schema.name();
+            case TableNode table -> table.name() + "  " + table.table().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            case ColumnNode column -> column.name() + " : " + column.column().typeName()
+                    + (column.column().nullable() ? "" : " not null");
+            case StatusNode status -> status.name();
+        };
+    }
+
+    @Override
+    public Image getImage(Object element) {
+        String key = switch ((NavigatorNode) element) {
+            case ConnectionNode connection -> ISharedImages.IMG_DEF_VIEW;
+            case SchemaNode schema -> ISharedImages.IMG_OBJ_FOLDER;
+            case TableNode table -> ISharedImages.IMG_OBJ_FILE;
+            case ColumnNode column -> ISharedImages.IMG_OBJ_ELEMENT;
+            case StatusNode status -> status.error() ? ISharedImages.IMG_OBJS_ERROR_TSK : ISharedImages.IMG_OBJS_INFO_TSK;
+        };
+        return PlatformUI.getWorkbench().getSharedImages().getImage(key);
+    }
+
+    @Override
+    public Color getForeground(Object element) {
+        if (element instanceof ConnectionNode connection) {
+            return switch (connection.spec().environment()) {
+                case PRODUCTION -> Display.getCurrent().getSystemColor(SWT.COLOR_DARK_RED);
+                case STAGING -> Display.getCurrent().getSystemColor(SWT.COLOR_DARK_YELLOW);
+                default -> null;
+            };
+        }
+        if (element instanceof StatusNode status && status.error()) {
+            return Display.getCurrent().getSystemColor(SWT.COLOR_RED);
+        }
+        return null;
+    }
+
+    @Override
+    public Color getBackground(Object element) {
+        return null;
+    }
+
+    @Override
+    public Font getFont(Object element) {
+        return element instanceof ConnectionNode connection && connection.spec().environment() == Environment.PRODUCTION
+                ? JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT)
+                : null;
+    }
+}

@@ -1,0 +1,154 @@
+package io.dora.ui.internal.views;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+
+import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.driver.BuiltInConnectionProvider;
+import io.dora.core.driver.ConnectionService;
+import io.dora.core.driver.DatabaseConnection;
+import io.dora.core.error.DoraException;
+import io.dora.core.schema.SchemaModel;
+import io.dora.ui.internal.views.NavigatorNode.ColumnNode;
+import io.dora.ui.internal.views.NavigatorNode.ConnectionNode;
+import io.dora.ui.internal.views.NavigatorNode.SchemaNode;
+import io.dora.ui.internal.views.NavigatorNode.StatusNode;
+import io.dora.ui.internal.views.NavigatorNode.TableNode;
+
+/**
+ * Loads the tree lazily: a node's children are fetched by a background job the first time it is expanded, so
+ * the UI thread never waits on the network; the schema model caches them until an explicit refresh.
+ */
+final class NavigatorModel implements AutoCloseable {
+
+    private static final StatusNode LOADING = new StatusNode("Loading\u2026", false);
+
+    private final Supplier<ConnectionService> connectionService;
+    private final Supplier<List<BuiltInConnectionProvider>> builtIns;
+    private final Consumer<NavigatorNode> childrenLoaded;
+    private final Map<String, DatabaseConnection> open = new ConcurrentHashMap<>();
+    private final Map<NavigatorNode, List<NavigatorNode>> children = new ConcurrentHashMap<>();
+
+    NavigatorModel(Supplier<ConnectionService> connectionService,
+            Supplier<List<BuiltInConnectionProvider>> builtIns, Consumer<NavigatorNode> childrenLoaded) {
+        this.connectionService = connectionService;
+        this.builtIns = builtIns;
+        this.childrenLoaded = childrenLoaded;
+    }
+
+    List<ConnectionNode> connections() {
+        List<ConnectionNode> nodes = new ArrayList<>();
+        for (BuiltInConnectionProvider provider : builtIns.get()) {
+            provider.builtInConnections().forEach(spec -> nodes.add(new ConnectionNode(spec)));
+        }
+        return nodes;
+    }
+
+    boolean hasChildren(NavigatorNode node) {
+        return !(node instanceof ColumnNode || node instanceof StatusNode);
+    }
+
+    /** The cached children, or a loading placeholder while a job fetches them. */
+    List<NavigatorNode> children(NavigatorNode node) {
+        List<NavigatorNode> cached = children.get(node);
+        if (cached != null) {
+            return cached;
+        }
+        children.put(node, List.of(LOADING));
+        Job job = Job.create("Loading " + node.name(), (IProgressMonitor monitor) -> {
+            children.put(node, load(node));
+            childrenLoaded.accept(node);
+            return Status.OK_STATUS;
+        });
+        job.setPriority(Job.SHORT);
+        job.schedule();
+        return List.of(LOADING);
+    }
+
+    private List<NavigatorNode> load(NavigatorNode node) {
+        try {
+            return switch (node) {
+                case ConnectionNode connection -> schema(connection).schemas().stream()
+                        .map(schema -> (NavigatorNode) new SchemaNode(connection, schema)).toList();
+                case SchemaNode schema -> schema(schema.connection()).tables(schema.schema()).stream()
+                        .map(table -> (NavigatorNode) new TableNode(schema.connection(), table)).toList();
+                case TableNode table -> schema(table.connection()).table(table.table().ref()).columns().stream()
+                        .map(column -> (NavigatorNode) new ColumnNode(column)).toList();
+                default -> List.of();
+            };
+        } catch (DoraException | IllegalStateException e) {
+            return List.of(new StatusNode(e.getMessage(), true));
+        }
+    }
+
+    private SchemaModel schema(ConnectionNode node) {
+        return connection(node.spec()).schema();
+    }
+
+    private DatabaseConnection connection(ConnectionSpec spec) {
+        DatabaseConnection existing = open.get(spec.id());
+        if (existing != null && !existing.isClosed()) {
+            return existing;
+        }
+        ConnectionService service = connectionService.get();
+        if (service == null) {
+            throw new IllegalStateException("No connection service is installed.");
+        }
+        DatabaseConnection connection = service.connect(spec);
+        open.put(spec.id(), connection);
+        return connection;
+    }
+
+    boolean isConnected(ConnectionNode node) {
+        DatabaseConnection connection = open.get(node.spec().id());
+        return connection != null && !connection.isClosed();
+    }
+
+    /** Forgets the cached children under the node (the whole connection for a connection node). */
+    void refresh(NavigatorNode node) {
+        children.remove(node);
+        if (node instanceof ConnectionNode connection) {
+            children.keySet().removeIf(key -> belongsTo(key, connection));
+            DatabaseConnection open = this.open.get(connection.spec().id());
+            if (open != null && !open.isClosed()) {
+                open.schema().refresh();
+            }
+        } else if (node instanceof SchemaNode schema && isConnected(schema.connection())) {
+            this.open.get(schema.connection().spec().id()).schema().refresh(schema.schema());
+            children.keySet().removeIf(key -> key instanceof TableNode table
+                    && table.table().ref().schema().equals(schema.schema()));
+        } else if (node instanceof TableNode table && isConnected(table.connection())) {
+            this.open.get(table.connection().spec().id()).schema().refresh(table.table().ref());
+        }
+    }
+
+    void disconnect(ConnectionNode node) {
+        refresh(node);
+        children.remove(node);
+        DatabaseConnection connection = open.remove(node.spec().id());
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    private static boolean belongsTo(NavigatorNode node, ConnectionNode connection) {
+        return node instanceof SchemaNode schema && schema.connection().equals(connection)
+                || node instanceof TableNode table && table.connection().equals(connection);
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(DatabaseConnection::close);
+        open.clear();
+        children.clear();
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Startup benchmark: the median of 5 launches of the workbench product under Xvfb, each from process start
+# to the workbench window shown, on a fresh workspace. Target: under 3 s on a 2-core machine.
+# Needs Xvfb and xdotool (.ci/run installs them). Usage: releng/bench-startup.sh [launches]
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$ROOT/releng/tools.sh"
+JAVA_HOME=$(dora_find_jdk) || exit 1
+export JAVA_HOME
+dora_ensure_products "$ROOT"
+exec "$JAVA_HOME/bin/java" -cp "$ROOT/tests/io.dora.product.tests/target/test-classes" \
+  -Ddora.workbench.home="$(dora_workbench_home "$ROOT")" \
+  io.dora.product.tests.workbench.StartupBenchmark "${1:-5}"
