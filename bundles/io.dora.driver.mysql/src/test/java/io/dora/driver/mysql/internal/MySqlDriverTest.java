@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.dora.core.connection.PoolSettings;
 import io.dora.core.driver.DatabaseConnection;
@@ -40,7 +42,7 @@ import io.dora.core.secret.SecretString;
 class MySqlDriverTest {
 
     private static MariaDbServer server;
-    private final DriverRegistryService registry = new DriverRegistryService();
+    private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private DatabaseConnection connection;
     private Session session;
@@ -103,8 +105,10 @@ class MySqlDriverTest {
     }
 
     @Test
-    void pemCertificatesAreRejectedBeforeConnecting() {
-        var tls = new TlsSettings(TlsMode.VERIFY_CA, Path.of("ca.pem"), null, null, SecretString.empty());
+    void pemCertificatesAreRejectedBeforeConnecting(@TempDir Path directory) throws Exception {
+        // the file exists, so the generic checks pass and the driver's own check speaks
+        Path pem = Files.writeString(directory.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----");
+        var tls = new TlsSettings(TlsMode.VERIFY_CA, pem, null, null, SecretString.empty());
         var error = assertThrows(InvalidInputException.class, () -> registry.connect(server.spec("tls").tls(tls).build()));
         assertTrue(error.getMessage().contains("PKCS#12"), error.getMessage());
     }

@@ -35,7 +35,7 @@ import io.dora.core.schema.TableRef;
 class PostgresDriverTest {
 
     private static EmbeddedPostgresServer server;
-    private final DriverRegistryService registry = new DriverRegistryService();
+    private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private DatabaseConnection connection;
     private Session session;

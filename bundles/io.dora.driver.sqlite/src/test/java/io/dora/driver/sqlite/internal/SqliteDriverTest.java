@@ -40,7 +40,7 @@ class SqliteDriverTest {
 
     @TempDir
     Path folder;
-    private final DriverRegistryService registry = new DriverRegistryService();
+    private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private SqliteDriver driver;
     private DatabaseConnection connection;
