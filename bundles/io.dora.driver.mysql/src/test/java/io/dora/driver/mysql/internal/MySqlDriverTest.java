@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dora.core.error.DoraException;
+import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.connection.ConnectionProfile;
+import io.dora.core.connection.ConnectionCatalog;
 import io.dora.core.connection.PoolSettings;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
@@ -56,7 +61,8 @@ class MySqlDriverTest {
                         + " KEY orders_customer (customer_id),"
                         + " CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customer(id) ON DELETE CASCADE) ENGINE=InnoDB",
                 "CREATE TABLE note (id INT AUTO_INCREMENT PRIMARY KEY, body TEXT) ENGINE=InnoDB",
-                "CREATE PROCEDURE two_results() BEGIN SELECT 1 AS first; SELECT 'b' AS second; END");
+                "CREATE PROCEDURE two_results() BEGIN SELECT 1 AS first; SELECT 'b' AS second; END",
+                "CREATE PROCEDURE add_note() BEGIN INSERT INTO note(body) VALUES ('from a procedure'); END");
     }
 
     @AfterAll
@@ -244,5 +250,60 @@ class MySqlDriverTest {
             assertTrue(System.nanoTime() < deadline, "the query never showed up on the server");
             Thread.sleep(20);
         }
+    }
+
+    /** The trusted path: the profile comes from a catalog, as it does from the vault, and is opened by id. */
+    private void connectById(ConnectionSpec spec) {
+        connection.close();
+        DriverRegistryService trusted = new DriverRegistryService(false);
+        trusted.addDriver(new MySqlDriver());
+        trusted.addCatalog(ConnectionCatalog.of(List.of(new ConnectionProfile("", spec))));
+        connection = trusted.connectById(spec.id());
+        session = connection.openSession();
+    }
+
+    private DoraException refusal(String statement) throws InterruptedException {
+        QueryOutcome outcome = queries.execute(session, QueryRequest.of(statement), new ResultCollector(1));
+        return outcome.failure().orElseThrow(() -> new AssertionError(statement + " was not refused"));
+    }
+
+    /** The secret appears in no message of the error and its causes. */
+    private static void assertNoSecret(Throwable error, String secret) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t).contains(secret), "secret leaked in " + t.getClass().getName());
+        }
+    }
+
+    @Test
+    void aReadOnlyConnectionIsReadOnlyAtTheServerWhateverRunsOnIt() throws Exception {
+        long notes = server.count("SELECT count(*) FROM note");
+        connectById(server.spec("ro").readOnly(true).pool(PoolSettings.defaults().withMaxSize(1))
+                .options(Map.of("readOnlyPropagatesToServer", "false")).build());
+        // no statement guard in this engine: the classifier is bypassed. Connector/J refuses plain DML on a
+        // read-only connection itself (S1009); a procedure passes its check, and the server refuses (25006)
+        for (String write : List.of("INSERT INTO note(body) VALUES ('x')", "UPDATE note SET body = 'y'",
+                "DELETE FROM note", "CREATE TABLE sneaky (x INT)", "DROP TABLE note")) {
+            assertTrue(List.of("25006", "S1009").contains(((DoraDatabaseException) refusal(write)).sqlState()), write);
+        }
+        assertEquals("25006", ((DoraDatabaseException) refusal("CALL add_note()")).sqlState());
+        for (String undo : List.of("SET SESSION TRANSACTION READ WRITE", "SET @@session.tx_read_only = 0",
+                "SET SESSION transaction_read_only = OFF", "START TRANSACTION READ WRITE")) {
+            assertEquals(ErrorKind.PERMISSION, refusal(undo).kind(), undo);
+        }
+        // undone in a way no pattern sees (a prepared statement built from pieces), in a pinned session
+        run("SET @s = CONCAT('SET SESSION TRANSACTION READ', ' WRITE')");
+        run("PREPARE make_writable FROM @s");
+        run("EXECUTE make_writable");
+        assertTrue(session.isPinned());
+        assertEquals("25006", ((DoraDatabaseException) refusal("CALL add_note()")).sqlState());
+        assertEquals(notes, server.count("SELECT count(*) FROM note"));
+    }
+
+    @Test
+    void aFailedLoginNeverShowsThePasswordAnywhereInTheError() {
+        var spec = server.spec("bad").password(SecretString.of("hunter2-secret")).build();
+        assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(spec)), "hunter2-secret");
+        var closedPort = server.spec("down").port(1).password(SecretString.of("hunter2-secret")).build();
+        assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(closedPort)), "hunter2-secret");
     }
 }
