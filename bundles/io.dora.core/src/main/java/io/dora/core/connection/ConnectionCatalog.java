@@ -1,6 +1,7 @@
 package io.dora.core.connection;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public interface ConnectionCatalog {
 
             @Override
             public List<ConnectionProfile> list() {
-                return byId.values().stream().sorted(java.util.Comparator.comparing(ConnectionProfile::id)).toList();
+                return byId.values().stream().sorted(Comparator.comparing(ConnectionProfile::id)).toList();
             }
         };
     }

@@ -170,14 +170,23 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
             throw new InvalidInputException(List.of("No connection id was given"));
         }
         for (BuiltInConnectionProvider provider : builtIns) {
-            for (ConnectionSpec spec : provider.builtInConnections()) {
+            for (ConnectionSpec spec : builtInConnections(provider)) {
                 if (spec.id().equals(connectionId)) {
                     return new ConnectionProfile("", spec);
                 }
             }
         }
         for (ConnectionCatalog catalog : catalogs) {
-            var found = catalog.find(connectionId);
+            Optional<ConnectionProfile> found;
+            try {
+                found = catalog.find(connectionId);
+            } catch (DoraException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a broken catalog must not break its caller: the connection is refused, the failure logged
+                LOG.error("The connection catalog {} failed to read '{}'", catalog.getClass().getName(), connectionId, e);
+                throw new DoraException(ErrorKind.INTERNAL, "The connection catalog failed to read '" + connectionId + "'", e);
+            }
             if (found.isPresent()) {
                 return found.get();
             }
@@ -185,6 +194,15 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
         throw new InvalidInputException(List.of(catalogs.isEmpty()
                 ? "No saved connection '" + connectionId + "': no connection catalog (the vault) is installed"
                 : "No saved connection '" + connectionId + "'"));
+    }
+
+    private static List<ConnectionSpec> builtInConnections(BuiltInConnectionProvider provider) {
+        try {
+            return provider.builtInConnections();
+        } catch (RuntimeException e) {
+            LOG.warn("The built-in connections of {} could not be read", provider.getClass().getName(), e);
+            return List.of();
+        }
     }
 
     private DatabaseConnection open(ConnectionSpec spec) {

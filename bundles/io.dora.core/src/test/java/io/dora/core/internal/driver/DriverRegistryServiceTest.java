@@ -151,6 +151,29 @@ class DriverRegistryServiceTest {
         assertTrue(error.getMessage().contains("no connection catalog (the vault) is installed"), error.getMessage());
     }
 
+    @Test
+    void aBrokenCatalogOrBuiltInProviderFailsClosedWithATypedError() {
+        registry.addDriver(fake);
+        registry.addBuiltIns(() -> {
+            throw new IllegalStateException("plugin bug");
+        });
+        registry.addCatalog(new ConnectionCatalog() {
+            @Override
+            public Optional<ConnectionProfile> find(String connectionId) {
+                throw new IllegalStateException("catalog bug");
+            }
+
+            @Override
+            public List<ConnectionProfile> list() {
+                return List.of();
+            }
+        });
+        var error = assertThrows(DoraException.class, () -> registry.connectById("c"));
+        assertEquals(ErrorKind.INTERNAL, error.kind());
+        assertEquals("The connection catalog failed to read 'c'", error.getMessage());
+        assertEquals(0, fake.connects);
+    }
+
     private static class FakeDriver implements Driver {
         int connects;
 
