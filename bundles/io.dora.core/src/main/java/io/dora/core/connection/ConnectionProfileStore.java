@@ -7,7 +7,8 @@ package io.dora.core.connection;
 public interface ConnectionProfileStore extends ConnectionCatalog {
 
     /**
-     * Validates the profile strictly and stores it, replacing the profile with the same id.
+     * Stores the profile, replacing the profile with the same id. Only what the store needs is checked here
+     * (an id, a driver); the full validation runs at every open, against the drivers installed then.
      *
      * @throws io.dora.core.error.InvalidInputException naming every problem, before anything is written
      */

@@ -2,6 +2,7 @@ package io.dora.core.internal.query;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -59,6 +60,12 @@ final class ExecutionGate {
             return refuseAll(request, "No statement guard (the io.dora.sql bundle) is installed: statements on "
                     + spec.environment() + " connections are refused", "no-guard");
         }
+        if (decision.verdicts().size() != request.statements().size()) {
+            // a statement without a verdict must not run unjudged
+            LOG.error("The statement guard judged {} of {} statements; refusing the request",
+                    decision.verdicts().size(), request.statements().size());
+            return refuseAll(request, "The safety check did not judge every statement, so nothing ran", "guard-failed");
+        }
         List<StatementVerdict> objections = decision.objections();
         if (objections.isEmpty()) {
             return new Admission(decision, List.of());
@@ -78,7 +85,7 @@ final class ExecutionGate {
     private GuardDecision decide(ConnectionSpec spec, String dialect, List<String> statements) {
         StatementGuard current = guard.get();
         if (current != null) {
-            return current.check(spec, dialect, statements);
+            return Objects.requireNonNull(current.check(spec, dialect, statements), "the guard decided nothing");
         }
         if (spec.environment() != Environment.DEVELOPMENT) {
             return null;

@@ -121,6 +121,17 @@ class QueryGuardTest {
     }
 
     @Test
+    void aGuardThatSkipsAStatementRefusesTheRequest() throws Exception {
+        manager.setGuard((connection, dialect, statements) -> new GuardDecision(
+                List.of(StatementVerdict.allow(0, statements.get(0))), 0, Duration.ZERO));
+        var error = (PolicyViolationException) run(production, "rows 1", "drop table t").failure().orElseThrow();
+        assertEquals(List.of("guard-failed"), error.rules());
+        manager.setGuard((connection, dialect, statements) -> null);
+        assertEquals(List.of("guard-failed"), ((PolicyViolationException) run(production, "rows 1").failure().orElseThrow()).rules());
+        assertEquals(List.of(), production.executed);
+    }
+
+    @Test
     void thePolicysRowLimitAppliesWhenItIsStricter() throws Exception {
         manager.setGuard(guard(500, Duration.ZERO));
         run(production, "rows 1");
