@@ -14,6 +14,8 @@ import io.dora.core.error.InvalidInputException;
 public final class ConnectionSpecValidator {
 
     static final int MAX_PORT = 65_535;
+    private static final Pattern SECRET_OPTION = Pattern.compile("passw|pwd|secret|token|credential",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern URL_SYNTAX = Pattern.compile("[/\\\\?#&;\\p{Cntrl}]");
 
     private ConnectionSpecValidator() {
@@ -70,6 +72,10 @@ public final class ConnectionSpecValidator {
             } else if (option.getKey().chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
                 problems.add("The option name '" + NetSettingsValidator.printable(option.getKey())
                         + "' contains white space or a control character");
+            } else if (SECRET_OPTION.matcher(option.getKey()).find()) {
+                // options are plain settings: they print, list and log like a host name would
+                problems.add("The option '" + option.getKey() + "' looks like a secret: use the password or TLS key"
+                        + " password fields, which are kept as secrets");
             }
         }
         return problems;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +132,14 @@ class ConnectionSpecValidatorTest {
                 ConnectionSpecValidator.problems(server().ssh(single).build(), EndpointKind.SERVER, INSTALLED));
         assertEquals(List.of(), ConnectionSpecValidator.problems(server().ssh(new SshSettings(List.of(jump),
                 HostKeyPolicy.STRICT, null, false, Duration.ZERO)).build(), EndpointKind.SERVER, INSTALLED));
+    }
+
+    @Test
+    void secretsDoNotHideInOptions() {
+        var problems = ConnectionSpecValidator.problems(server().options(Map.of("sslpassword", "x", "ApplicationName", "a"))
+                .build(), EndpointKind.SERVER, INSTALLED);
+        assertEquals(List.of("The option 'sslpassword' looks like a secret: use the password or TLS key password fields,"
+                + " which are kept as secrets"), problems);
     }
 
     @Test
