@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,14 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.dora.core.error.DoraException;
-import io.dora.core.connection.ConnectionSpec;
-import io.dora.core.connection.ConnectionProfile;
 import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
+import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.connection.PoolSettings;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraDatabaseException;
+import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
 import io.dora.core.error.InvalidInputException;
 import io.dora.core.internal.driver.DriverRegistryService;
@@ -300,10 +303,33 @@ class MySqlDriverTest {
     }
 
     @Test
-    void aFailedLoginNeverShowsThePasswordAnywhereInTheError() {
-        var spec = server.spec("bad").password(SecretString.of("hunter2-secret")).build();
-        assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(spec)), "hunter2-secret");
-        var closedPort = server.spec("down").port(1).password(SecretString.of("hunter2-secret")).build();
-        assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(closedPort)), "hunter2-secret");
+    void passwordsReachNoErrorAndNoLogLine() {
+        var wrong = server.spec("pw-wrong").password(SecretString.of("hunter2-secret")).build();
+        var down = server.spec("pw-down").port(1).password(SecretString.of("hunter2-secret")).build();
+        String logged = printed(() -> {
+            registry.connect(server.spec("pw-ok").build()).close();
+            assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(wrong)), "hunter2-secret");
+            assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(down)), "hunter2-secret");
+        });
+        assertTrue(logged.contains("Connected 'pw-ok'"), "the log was captured: " + logged);
+        assertFalse(logged.contains("hunter2-secret"), logged);
+        assertFalse(logged.contains(MariaDbServer.PASSWORD), logged);
+    }
+
+    /** What the run printed to standard output and error, where the test logging (logback) writes. */
+    private static String printed(Runnable run) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        var buffer = new ByteArrayOutputStream();
+        var capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            run.run();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,10 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.dora.core.secret.SecretString;
-import io.dora.core.connection.ConnectionSpec;
-import io.dora.core.connection.ConnectionProfile;
 import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
+import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.connection.PoolSettings;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
@@ -36,6 +35,7 @@ import io.dora.core.schema.SchemaRef;
 import io.dora.core.schema.TableDetails;
 import io.dora.core.schema.TableKind;
 import io.dora.core.schema.TableRef;
+import io.dora.core.secret.SecretString;
 
 class PostgresDriverTest {
 
@@ -319,10 +319,10 @@ class PostgresDriverTest {
     }
 
     @Test
-    void aFailedLoginNeverShowsThePassword() throws Exception {
-        server.execute("DO $$ BEGIN CREATE ROLE app LOGIN PASSWORD 'right'; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        var spec = server.spec("pw").user("app").port(1).password(SecretString.of("hunter2-secret")).build();
-        assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(spec)), "hunter2-secret");
+    void aFailedConnectNeverShowsThePassword() {
+        // (logging is checked in the MySQL tests: this module's test class path has no SLF4J 2 binding)
+        var down = server.spec("pw-down").port(1).password(SecretString.of("hunter2-secret")).build();
+        assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(down)), "hunter2-secret");
     }
 
     private static void awaitActive(String text) throws Exception {
