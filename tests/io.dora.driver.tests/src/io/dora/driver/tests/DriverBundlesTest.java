@@ -2,6 +2,7 @@ package io.dora.driver.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -21,6 +22,8 @@ import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Driver;
 import io.dora.core.driver.DriverRegistry;
 import io.dora.core.driver.Session;
+import io.dora.core.error.DoraException;
+import io.dora.core.error.ErrorKind;
 import io.dora.core.query.QueryManager;
 import io.dora.core.query.QueryOutcome;
 import io.dora.core.query.QueryRequest;
@@ -54,7 +57,8 @@ class DriverBundlesTest {
         QueryManager queries = service(QueryManager.class);
         awaitTrue(() -> registry.driver("sqlite").isPresent());
 
-        DatabaseConnection sample = connections.connect(service(BuiltInConnectionProvider.class).builtInConnections().get(0));
+        String sampleId = service(BuiltInConnectionProvider.class).builtInConnections().get(0).id();
+        DatabaseConnection sample = connections.connectById(sampleId);
         try (Session session = sample.openSession()) {
             ResultCollector result = new ResultCollector(1);
             QueryOutcome outcome = queries.execute(session, QueryRequest.of("SELECT count(*) FROM track"), result);
@@ -70,9 +74,18 @@ class DriverBundlesTest {
 
         sqlite.start();
         awaitTrue(() -> registry.driver("sqlite").isPresent());
-        DatabaseConnection again = connections.connect(service(BuiltInConnectionProvider.class).builtInConnections().get(0));
+        DatabaseConnection again = connections.connectById(sampleId);
         assertTrue(!again.isClosed());
         again.close();
+    }
+
+    @Test
+    void theProductRefusesRawConnectionSpecs() throws Exception {
+        ConnectionService connections = service(ConnectionService.class);
+        var spec = service(BuiltInConnectionProvider.class).builtInConnections().get(0);
+        var error = assertThrows(DoraException.class,
+                () -> connections.connect(spec));
+        assertEquals(ErrorKind.UNSUPPORTED, error.kind());
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {

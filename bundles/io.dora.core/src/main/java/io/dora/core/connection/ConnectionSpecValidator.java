@@ -3,6 +3,7 @@ package io.dora.core.connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.dora.core.error.InvalidInputException;
 
@@ -12,7 +13,10 @@ import io.dora.core.error.InvalidInputException;
  */
 public final class ConnectionSpecValidator {
 
-    private static final int MAX_PORT = 65_535;
+    static final int MAX_PORT = 65_535;
+    private static final Pattern SECRET_OPTION = Pattern.compile("passw|pwd|secret|token|credential",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL_SYNTAX = Pattern.compile("[/\\\\?#&;\\p{Cntrl}]");
 
     private ConnectionSpecValidator() {
     }
@@ -34,13 +38,14 @@ public final class ConnectionSpecValidator {
                     + (installedDriverIds.isEmpty() ? "none" : String.join(", ", installedDriverIds)));
         }
         if (endpoint == EndpointKind.SERVER) {
-            if (spec.host().isBlank()) {
-                problems.add("The host is empty");
-            } else if (spec.host().chars().anyMatch(Character::isWhitespace)) {
-                problems.add("The host '" + spec.host() + "' contains white space");
-            }
+            NetSettingsValidator.hostProblems("The host", spec.host(), problems);
             if (spec.port() < 0 || spec.port() > MAX_PORT) {
                 problems.add("The port " + spec.port() + " is out of range: use 1 to 65535, or 0 for the default");
+            }
+            if (URL_SYNTAX.matcher(spec.database()).find()) {
+                // it becomes part of the JDBC URL: '?' or '&' would smuggle in driver options
+                problems.add("The database name '" + NetSettingsValidator.printable(spec.database())
+                        + "' contains a character that is not allowed: / \\ ? # & ; or a control character");
             }
         } else if (endpoint == EndpointKind.FILE) {
             if (spec.database().isBlank()) {
@@ -50,10 +55,27 @@ public final class ConnectionSpecValidator {
                 problems.add("A file database cannot be reached through SSH");
             }
         }
+        if (spec.id().chars().anyMatch(Character::isISOControl) || spec.name().chars().anyMatch(Character::isISOControl)) {
+            problems.add("The connection's id or name contains a control character");
+        }
+        if (spec.user().chars().anyMatch(c -> Character.isISOControl(c))) {
+            problems.add("The user name contains a control character");
+        }
+        NetSettingsValidator.tlsProblems(spec.tls(), problems);
+        if (spec.ssh() != null) {
+            NetSettingsValidator.sshProblems(spec.ssh(), problems);
+        }
         poolProblems(spec.pool(), problems);
         for (Map.Entry<String, String> option : spec.options().entrySet()) {
             if (option.getKey().isBlank()) {
                 problems.add("An option has an empty name");
+            } else if (option.getKey().chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
+                problems.add("The option name '" + NetSettingsValidator.printable(option.getKey())
+                        + "' contains white space or a control character");
+            } else if (SECRET_OPTION.matcher(option.getKey()).find()) {
+                // options are plain settings: they print, list and log like a host name would
+                problems.add("The option '" + option.getKey() + "' looks like a secret: use the password or TLS key"
+                        + " password fields, which are kept as secrets");
             }
         }
         return problems;

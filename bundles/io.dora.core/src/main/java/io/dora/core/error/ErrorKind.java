@@ -31,5 +31,9 @@ public enum ErrorKind {
     /** Any other error reported by the server. */
     SERVER,
     /** A defect in Dora or in a driver. */
-    INTERNAL
+    INTERNAL,
+    /** The credential store (the vault) is locked: unlock it with the master password, then retry. */
+    CREDENTIALS_LOCKED,
+    /** The safety policy refused the statement (blocked, or a confirmation that was not given). */
+    POLICY
 }

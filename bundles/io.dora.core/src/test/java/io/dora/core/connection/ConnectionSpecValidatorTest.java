@@ -4,13 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.dora.core.error.ErrorKind;
 import io.dora.core.error.InvalidInputException;
+import io.dora.core.net.HostKeyPolicy;
+import io.dora.core.net.SshAuth;
+import io.dora.core.net.SshHop;
+import io.dora.core.net.SshSettings;
+import io.dora.core.net.TlsMode;
+import io.dora.core.net.TlsSettings;
 import io.dora.core.secret.SecretString;
 
 class ConnectionSpecValidatorTest {
@@ -64,6 +74,72 @@ class ConnectionSpecValidatorTest {
         var pool = new PoolSettings(4, 5, Duration.ZERO, Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofSeconds(1));
         var problems = ConnectionSpecValidator.problems(server().pool(pool).build(), EndpointKind.SERVER, INSTALLED);
         assertEquals(3, problems.size(), problems.toString());
+    }
+
+    @Test
+    void theHostIsAHostNameOrAnAddressAndNothingElse() {
+        for (String good : List.of("db.example", "127.0.0.1", "::1", "fe80::1%eth0", "my_db-1.internal", "localhost")) {
+            assertEquals(List.of(), ConnectionSpecValidator.problems(server().host(good).build(), EndpointKind.SERVER, INSTALLED), good);
+        }
+        for (String bad : List.of("postgres://db", "db.example:5432", "admin@db", "db/x", "db?ssl=false", "-db")) {
+            var problems = ConnectionSpecValidator.problems(server().host(bad).build(), EndpointKind.SERVER, INSTALLED);
+            assertEquals(List.of("The host '" + bad + "' is not a host name or an IP address (no scheme, port, path or user belongs there)"),
+                    problems, bad);
+        }
+    }
+
+    @Test
+    void theDatabaseNameCannotSmuggleDriverOptionsIntoTheUrl() {
+        var problems = ConnectionSpecValidator.problems(server().database("app?readOnlyMode=ignore").build(),
+                EndpointKind.SERVER, INSTALLED);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("The database name 'app?readOnlyMode=ignore' contains a character"));
+        assertEquals(List.of(), ConnectionSpecValidator.problems(server().database("app_1").build(), EndpointKind.SERVER, INSTALLED));
+    }
+
+    @Test
+    void checksTlsFilesAndModes(@TempDir Path directory) throws Exception {
+        Path ca = Files.writeString(directory.resolve("ca.pem"), "x");
+        Path missing = directory.resolve("missing.pem");
+        var disabledWithFiles = new TlsSettings(TlsMode.DISABLE, ca, null, null, SecretString.empty());
+        assertEquals(List.of("TLS certificate files are set but TLS is disabled: choose a TLS mode or remove the files"),
+                ConnectionSpecValidator.problems(server().tls(disabledWithFiles).build(), EndpointKind.SERVER, INSTALLED));
+        var broken = new TlsSettings(TlsMode.VERIFY_FULL, missing, null, ca, SecretString.empty());
+        assertEquals(List.of("The TLS CA certificate does not exist or is not a file: " + missing,
+                "A TLS client key is set without its client certificate"),
+                ConnectionSpecValidator.problems(server().tls(broken).build(), EndpointKind.SERVER, INSTALLED));
+        var fine = new TlsSettings(TlsMode.VERIFY_CA, ca, null, null, SecretString.empty());
+        assertEquals(List.of(), ConnectionSpecValidator.problems(server().tls(fine).build(), EndpointKind.SERVER, INSTALLED));
+    }
+
+    @Test
+    void checksEverySshHop(@TempDir Path directory) throws Exception {
+        Path key = Files.writeString(directory.resolve("id_ed25519"), "key");
+        var jump = new SshHop("bastion.example", 22, "ops", new SshAuth.PrivateKey(key, SecretString.empty()));
+        var target = new SshHop("db host", 70_000, "o ps", new SshAuth.PrivateKey(directory.resolve("nokey"), SecretString.empty()));
+        var ssh = new SshSettings(List.of(jump, target), HostKeyPolicy.STRICT, null, false, Duration.ZERO);
+        assertEquals(List.of("SSH hop 2 'db host' contains white space",
+                "SSH hop 2: the port 70000 is out of range: use 1 to 65535, or 0 for the default",
+                "SSH hop 2: the user 'o ps' contains white space",
+                "SSH hop 2: the private key file does not exist or is not a file: " + directory.resolve("nokey")),
+                ConnectionSpecValidator.problems(server().ssh(ssh).build(), EndpointKind.SERVER, INSTALLED));
+
+        var single = new SshSettings(List.of(new SshHop("bastion", 0, "", new SshAuth.Password(SecretString.empty()))),
+                HostKeyPolicy.ASK, directory.resolve("nodir").resolve("known_hosts"), false, Duration.ZERO);
+        assertEquals(List.of("The SSH host: the user is empty (or let ~/.ssh/config provide it)",
+                "The SSH host: password authentication needs a password",
+                "The folder of the known_hosts file does not exist: " + directory.resolve("nodir").resolve("known_hosts")),
+                ConnectionSpecValidator.problems(server().ssh(single).build(), EndpointKind.SERVER, INSTALLED));
+        assertEquals(List.of(), ConnectionSpecValidator.problems(server().ssh(new SshSettings(List.of(jump),
+                HostKeyPolicy.STRICT, null, false, Duration.ZERO)).build(), EndpointKind.SERVER, INSTALLED));
+    }
+
+    @Test
+    void secretsDoNotHideInOptions() {
+        var problems = ConnectionSpecValidator.problems(server().options(Map.of("sslpassword", "x", "ApplicationName", "a"))
+                .build(), EndpointKind.SERVER, INSTALLED);
+        assertEquals(List.of("The option 'sslpassword' looks like a secret: use the password or TLS key password fields,"
+                + " which are kept as secrets"), problems);
     }
 
     @Test

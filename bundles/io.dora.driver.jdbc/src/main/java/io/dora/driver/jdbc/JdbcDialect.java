@@ -29,6 +29,15 @@ public interface JdbcDialect {
                     + "|CREATE\\s+(GLOBAL\\s+|LOCAL\\s+)?TEMP(ORARY)?)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Statements that would make a read-only session writable again (or reset it to the server's writable
+     * default); a read-only connection refuses them before they reach the server.
+     */
+    Pattern READ_ONLY_UNDO = Pattern.compile(
+            "\\bREAD\\s+WRITE\\b|\\b(default_transaction_read_only|transaction_read_only|tx_read_only|query_only)\\b"
+                    + "|\\bRESET\\s+ALL\\b|\\bDISCARD\\s+ALL\\b",
+            Pattern.CASE_INSENSITIVE);
+
     DriverInfo info();
 
     DriverCapabilities capabilities();
@@ -94,6 +103,21 @@ public interface JdbcDialect {
     /** Whether the statement leaves state in the session (see {@link #SESSION_STATE}). */
     default boolean changesSessionState(String statement) {
         return SESSION_STATE.matcher(SqlText.stripLeadingComments(statement)).find();
+    }
+
+    /**
+     * Makes the session read-only at the server. Run on a read-only connection before every statement, pinned
+     * sessions included, so a connection whose session state was changed (by a function, a procedure, a
+     * statement the classifier misjudged) is read-only again before it runs anything else. The default is
+     * JDBC's {@code setReadOnly}; dialects whose driver caches that flag send their own statement.
+     */
+    default void enforceReadOnly(Connection connection) throws SQLException {
+        connection.setReadOnly(true);
+    }
+
+    /** Whether the statement would undo a read-only session (see {@link #READ_ONLY_UNDO}); SHOW only reads. */
+    default boolean undoesReadOnly(String statement) {
+        return !"SHOW".equals(leadingKeyword(statement)) && READ_ONLY_UNDO.matcher(statement).find();
     }
 
     /** The first, fast step of a cancel: stop the running statement. */

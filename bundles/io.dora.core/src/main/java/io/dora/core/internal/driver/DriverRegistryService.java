@@ -16,8 +16,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.connection.ConnectionSpecValidator;
+import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.ConnectionService;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Driver;
@@ -32,6 +35,10 @@ import io.dora.core.error.InvalidInputException;
  * The installed drivers and the connections opened through them. Drivers are bound dynamically: when one
  * goes away, the connections it opened are closed (cancelling their queries, closing their pools) before
  * it is dropped.
+ *
+ * <p>Connections are opened by id ({@link #connectById}): the profile comes from the bound
+ * {@link ConnectionCatalog}s (the built-in connections first, then the vault's) at every open. A raw spec is
+ * opened only when raw connects were enabled for development ({@value ConnectionService#RAW_CONNECT_PROPERTY}).
  */
 @Component(service = { DriverRegistry.class, ConnectionService.class })
 public final class DriverRegistryService implements DriverRegistry, ConnectionService {
@@ -41,6 +48,37 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
     private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
     private final Map<String, List<DatabaseConnection>> connectionsByDriver = new ConcurrentHashMap<>();
     private final List<DriverListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ConnectionCatalog> catalogs = new CopyOnWriteArrayList<>();
+    private final List<BuiltInConnectionProvider> builtIns = new CopyOnWriteArrayList<>();
+    private final boolean rawConnectAllowed;
+
+    /** The service: raw connects only when the system property {@value ConnectionService#RAW_CONNECT_PROPERTY} is true. */
+    public DriverRegistryService() {
+        this(Boolean.getBoolean(RAW_CONNECT_PROPERTY));
+    }
+
+    /** @param rawConnectAllowed whether {@link #connect(ConnectionSpec)} opens raw specs (development and driver tests) */
+    public DriverRegistryService(boolean rawConnectAllowed) {
+        this.rawConnectAllowed = rawConnectAllowed;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addCatalog(ConnectionCatalog catalog) {
+        catalogs.add(catalog);
+    }
+
+    public void removeCatalog(ConnectionCatalog catalog) {
+        catalogs.remove(catalog);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addBuiltIns(BuiltInConnectionProvider provider) {
+        builtIns.add(provider);
+    }
+
+    public void removeBuiltIns(BuiltInConnectionProvider provider) {
+        builtIns.remove(provider);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addDriver(Driver driver) {
@@ -113,7 +151,61 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
     }
 
     @Override
+    public DatabaseConnection connectById(String connectionId) {
+        return open(profile(connectionId).spec());
+    }
+
+    @Override
     public DatabaseConnection connect(ConnectionSpec spec) {
+        if (!rawConnectAllowed) {
+            throw new DoraException(ErrorKind.UNSUPPORTED, "Connecting with a raw connection spec is for development"
+                    + " only (start with -D" + RAW_CONNECT_PROPERTY + "=true): save the connection and connect by id");
+        }
+        return open(spec);
+    }
+
+    /** The saved profile, read afresh: built-in connections first, then the catalogs (the vault). */
+    private ConnectionProfile profile(String connectionId) {
+        if (connectionId == null || connectionId.isBlank()) {
+            throw new InvalidInputException(List.of("No connection id was given"));
+        }
+        for (BuiltInConnectionProvider provider : builtIns) {
+            for (ConnectionSpec spec : builtInConnections(provider)) {
+                if (spec.id().equals(connectionId)) {
+                    return new ConnectionProfile("", spec);
+                }
+            }
+        }
+        for (ConnectionCatalog catalog : catalogs) {
+            Optional<ConnectionProfile> found;
+            try {
+                found = catalog.find(connectionId);
+            } catch (DoraException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a broken catalog must not break its caller: the connection is refused, the failure logged
+                LOG.error("The connection catalog {} failed to read '{}'", catalog.getClass().getName(), connectionId, e);
+                throw new DoraException(ErrorKind.INTERNAL, "The connection catalog failed to read '" + connectionId + "'", e);
+            }
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new InvalidInputException(List.of(catalogs.isEmpty()
+                ? "No saved connection '" + connectionId + "': no connection catalog (the vault) is installed"
+                : "No saved connection '" + connectionId + "'"));
+    }
+
+    private static List<ConnectionSpec> builtInConnections(BuiltInConnectionProvider provider) {
+        try {
+            return provider.builtInConnections();
+        } catch (RuntimeException e) {
+            LOG.warn("The built-in connections of {} could not be read", provider.getClass().getName(), e);
+            return List.of();
+        }
+    }
+
+    private DatabaseConnection open(ConnectionSpec spec) {
         List<String> problems = validate(spec);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

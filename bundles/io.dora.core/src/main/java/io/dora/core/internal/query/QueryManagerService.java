@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +34,19 @@ import io.dora.core.query.QueryOutcome;
 import io.dora.core.query.QueryRequest;
 import io.dora.core.query.ResultSink;
 import io.dora.core.query.RunningQuery;
+import io.dora.core.query.StatementOptions;
 import io.dora.core.query.StatementOutcome;
+import io.dora.core.safety.GuardDecision;
+import io.dora.core.safety.StatementConfirmation;
+import io.dora.core.safety.StatementGuard;
 
 /**
  * Runs each request on a worker thread of its own, so requests of one session run in parallel (the session
  * serialises them itself when it is pinned). Timeouts cancel through the same path as a user's cancel.
+ *
+ * <p>Before a request runs, the {@link ExecutionGate} has the {@link StatementGuard} judge every statement
+ * against the connection's policy: blocked or unconfirmed statements are refused and nothing of the request
+ * runs; the policy's row limit and statement timeout apply to what does run.
  */
 @Component(service = QueryManager.class)
 public final class QueryManagerService implements QueryManager {
@@ -46,6 +58,33 @@ public final class QueryManagerService implements QueryManager {
     private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("dora-query"));
     private final ExecutorService cancellers = Executors.newCachedThreadPool(daemonThreads("dora-cancel"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("dora-query-timer"));
+    private volatile StatementGuard guard;
+    private volatile StatementConfirmation confirmation;
+    private final ExecutionGate gate = new ExecutionGate(() -> guard, () -> confirmation);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setGuard(StatementGuard newGuard) {
+        guard = newGuard;
+    }
+
+    public void unsetGuard(StatementGuard oldGuard) {
+        if (guard == oldGuard) {
+            guard = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setConfirmation(StatementConfirmation newConfirmation) {
+        confirmation = newConfirmation;
+    }
+
+    public void unsetConfirmation(StatementConfirmation oldConfirmation) {
+        if (confirmation == oldConfirmation) {
+            confirmation = null;
+        }
+    }
 
     @Deactivate
     public void shutdown() {
@@ -102,7 +141,10 @@ public final class QueryManagerService implements QueryManager {
         Throwable defect = null;
         try {
             execution.started();
-            outcome = new QueryOutcome(execution.id(), runStatements(execution, sink), Duration.ofNanos(System.nanoTime() - start));
+            ExecutionGate.Admission admission = gate.admit(execution.session().connection(), request);
+            List<StatementOutcome> statements = admission.refused() ? admission.refusals()
+                    : runStatements(execution, sink, admission.decision());
+            outcome = new QueryOutcome(execution.id(), statements, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException | Error e) {
             LOG.error("Query {} failed by a defect", execution.id(), e);
             defect = e;
@@ -120,22 +162,31 @@ public final class QueryManagerService implements QueryManager {
         }
     }
 
-    private static List<StatementOutcome> runStatements(QueryExecution execution, ResultSink sink) {
+    private List<StatementOutcome> runStatements(QueryExecution execution, ResultSink sink, GuardDecision limits) {
         QueryRequest request = execution.request();
+        StatementOptions options = withRowLimit(request.options(), limits.maxRows());
         List<StatementOutcome> outcomes = new ArrayList<>();
         for (int index = 0; index < request.statements().size() && !execution.isCancelled(); index++) {
             String statement = request.statements().get(index);
             CountingSink counting = new CountingSink(sink);
             long start = System.nanoTime();
             DoraException error = null;
+            // the policy's statement timeout cancels through the same path as the request's timeout
+            ScheduledFuture<?> statementTimeout = limits.statementTimeout().isZero() ? null
+                    : timer.schedule(() -> execution.cancel(CancelReason.TIMEOUT), limits.statementTimeout().toNanos(),
+                            TimeUnit.NANOSECONDS);
             try {
                 counting.statementStarted(index, statement);
-                execution.session().execute(statement, request.options(), execution, counting);
+                execution.session().execute(statement, options, execution, counting);
             } catch (DoraException e) {
                 error = execution.cancelReason().map(reason -> asCancellation(reason, e)).orElse(e);
             } catch (RuntimeException e) {
                 LOG.error("Driver failed on query {}", execution.id(), e);
                 error = new DoraException(ErrorKind.INTERNAL, "The driver failed: " + e.getClass().getSimpleName(), e);
+            } finally {
+                if (statementTimeout != null) {
+                    statementTimeout.cancel(false);
+                }
             }
             outcomes.add(new StatementOutcome(index, statement, counting.resultSets(), counting.rows(),
                     counting.updated(), Duration.ofNanos(System.nanoTime() - start), error));
@@ -144,6 +195,14 @@ public final class QueryManagerService implements QueryManager {
             }
         }
         return outcomes;
+    }
+
+    /** The request's row limit, lowered to the policy's when that is stricter. */
+    private static StatementOptions withRowLimit(StatementOptions options, long policyMaxRows) {
+        if (policyMaxRows == 0 || (options.maxRows() != 0 && options.maxRows() <= policyMaxRows)) {
+            return options;
+        }
+        return new StatementOptions(options.fetchSize(), policyMaxRows);
     }
 
     /** A statement that failed because we cancelled it reports the cancellation, whatever the server said. */

@@ -1,10 +1,18 @@
 package io.dora.core.internal.query;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.connection.EndpointKind;
+import io.dora.core.connection.Environment;
+import io.dora.core.driver.CancelSupport;
 import io.dora.core.driver.DatabaseConnection;
+import io.dora.core.driver.DriverCapabilities;
+import io.dora.core.driver.DriverInfo;
+import io.dora.core.driver.ServerInfo;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraDatabaseException;
 import io.dora.core.error.DoraException;
@@ -13,6 +21,7 @@ import io.dora.core.query.ColumnInfo;
 import io.dora.core.query.ExecutionContext;
 import io.dora.core.query.ResultSink;
 import io.dora.core.query.StatementOptions;
+import io.dora.core.schema.SchemaModel;
 
 /**
  * A session whose "statements" are commands: {@code rows N} streams N rows, {@code fail} fails like a
@@ -21,10 +30,24 @@ import io.dora.core.query.StatementOptions;
 final class ScriptedSession implements Session {
 
     final CountDownLatch sleeping = new CountDownLatch(1);
+    final List<String> executed = new CopyOnWriteArrayList<>();
     volatile int cancellerCalls;
+    volatile StatementOptions lastOptions;
+    private final ConnectionSpec spec;
+
+    /** A session on a development connection. */
+    ScriptedSession() {
+        this(ConnectionSpec.builder("scripted", "scripted").environment(Environment.DEVELOPMENT).build());
+    }
+
+    ScriptedSession(ConnectionSpec spec) {
+        this.spec = spec;
+    }
 
     @Override
     public void execute(String statement, StatementOptions options, ExecutionContext context, ResultSink sink) {
+        executed.add(statement);
+        lastOptions = options;
         if (statement.startsWith("rows ")) {
             sink.resultSetStarted(List.of(new ColumnInfo("n", "int", java.sql.Types.INTEGER, "java.lang.Integer", false)));
             int count = Integer.parseInt(statement.substring(5));
@@ -57,7 +80,46 @@ final class ScriptedSession implements Session {
 
     @Override
     public DatabaseConnection connection() {
-        throw new UnsupportedOperationException();
+        return new DatabaseConnection() {
+            @Override
+            public ConnectionSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public DriverInfo driverInfo() {
+                return new DriverInfo("scripted", "Scripted", EndpointKind.SERVER, 1, "postgres");
+            }
+
+            @Override
+            public DriverCapabilities capabilities() {
+                return DriverCapabilities.of(CancelSupport.SERVER);
+            }
+
+            @Override
+            public ServerInfo serverInfo() {
+                return new ServerInfo("Scripted", "1", 1, 0);
+            }
+
+            @Override
+            public Session openSession() {
+                return ScriptedSession.this;
+            }
+
+            @Override
+            public SchemaModel schema() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean isClosed() {
+                return false;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override

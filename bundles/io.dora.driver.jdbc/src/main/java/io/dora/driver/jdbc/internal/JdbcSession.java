@@ -55,6 +55,10 @@ final class JdbcSession implements Session {
     @Override
     public void execute(String statement, StatementOptions options, ExecutionContext context, ResultSink sink) {
         requireOpen();
+        if (owner.spec().readOnly() && dialect.undoesReadOnly(statement)) {
+            throw new DoraException(ErrorKind.PERMISSION, "The connection '" + owner.spec().name()
+                    + "' is read-only: a statement that would make the session writable is refused");
+        }
         boolean pinsSession = dialect.changesSessionState(statement);
         pinLock.lock();
         try {
@@ -107,6 +111,10 @@ final class JdbcSession implements Session {
 
     private void execute(Connection connection, String sql, StatementOptions options, ExecutionContext context,
             ResultSink sink, ActiveStatement[] started) throws SQLException {
+        if (owner.spec().readOnly()) {
+            // the second line of defence: whatever ran on this connection before, it is read-only again now
+            dialect.enforceReadOnly(connection);
+        }
         boolean cursor = dialect.fetchesWithCursor(sql);
         // a cursor that needs a transaction gets one of its own when none is open, committed at once
         boolean ownTransaction = cursor && dialect.cursorNeedsTransaction() && connection.getAutoCommit();

@@ -3,6 +3,7 @@ package io.dora.driver.mysql.internal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -74,6 +75,10 @@ final class MySqlDialect implements JdbcDialect {
         properties.setProperty("connectionAttributes", "program_name:Dora");
         tls(spec.tls(), properties);
         properties.putAll(spec.options());
+        if (spec.readOnly()) {
+            // after the options, which must not turn it off: setReadOnly reaches the server as SET SESSION TRANSACTION READ ONLY
+            properties.setProperty("readOnlyPropagatesToServer", "true");
+        }
         return properties;
     }
 
@@ -95,6 +100,14 @@ final class MySqlDialect implements JdbcDialect {
             if (!tls.keyPassword().isEmpty()) {
                 properties.setProperty("clientCertificateKeyStorePassword", tls.keyPassword().revealAsString());
             }
+        }
+    }
+
+    /** Connector/J skips setReadOnly when it believes the flag is set already: say it to the server every time. */
+    @Override
+    public void enforceReadOnly(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION TRANSACTION READ ONLY");
         }
     }
 

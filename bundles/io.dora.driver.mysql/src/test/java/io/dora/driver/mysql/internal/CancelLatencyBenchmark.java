@@ -24,7 +24,7 @@ public final class CancelLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (MariaDbServer server = MariaDbServer.start()) {
-            DriverRegistryService registry = new DriverRegistryService();
+            DriverRegistryService registry = new DriverRegistryService(true);
             registry.addDriver(new MySqlDriver());
             QueryManagerService queries = new QueryManagerService();
             try (DatabaseConnection connection = registry.connect(server.spec("bench").build());

@@ -121,6 +121,14 @@ final class MariaDbServer implements AutoCloseable {
         }
     }
 
+    long count(String sql) throws SQLException {
+        try (Connection connection = observer(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     void execute(String... statements) throws SQLException {
         try (Connection connection = observer(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,11 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
+import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.connection.PoolSettings;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraDatabaseException;
+import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
 import io.dora.core.error.InvalidInputException;
 import io.dora.core.internal.driver.DriverRegistryService;
@@ -40,7 +50,7 @@ import io.dora.core.secret.SecretString;
 class MySqlDriverTest {
 
     private static MariaDbServer server;
-    private final DriverRegistryService registry = new DriverRegistryService();
+    private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private DatabaseConnection connection;
     private Session session;
@@ -54,7 +64,8 @@ class MySqlDriverTest {
                         + " KEY orders_customer (customer_id),"
                         + " CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customer(id) ON DELETE CASCADE) ENGINE=InnoDB",
                 "CREATE TABLE note (id INT AUTO_INCREMENT PRIMARY KEY, body TEXT) ENGINE=InnoDB",
-                "CREATE PROCEDURE two_results() BEGIN SELECT 1 AS first; SELECT 'b' AS second; END");
+                "CREATE PROCEDURE two_results() BEGIN SELECT 1 AS first; SELECT 'b' AS second; END",
+                "CREATE PROCEDURE add_note() BEGIN INSERT INTO note(body) VALUES ('from a procedure'); END");
     }
 
     @AfterAll
@@ -103,8 +114,10 @@ class MySqlDriverTest {
     }
 
     @Test
-    void pemCertificatesAreRejectedBeforeConnecting() {
-        var tls = new TlsSettings(TlsMode.VERIFY_CA, Path.of("ca.pem"), null, null, SecretString.empty());
+    void pemCertificatesAreRejectedBeforeConnecting(@TempDir Path directory) throws Exception {
+        // the file exists, so the generic checks pass and the driver's own check speaks
+        Path pem = Files.writeString(directory.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----");
+        var tls = new TlsSettings(TlsMode.VERIFY_CA, pem, null, null, SecretString.empty());
         var error = assertThrows(InvalidInputException.class, () -> registry.connect(server.spec("tls").tls(tls).build()));
         assertTrue(error.getMessage().contains("PKCS#12"), error.getMessage());
     }
@@ -240,5 +253,83 @@ class MySqlDriverTest {
             assertTrue(System.nanoTime() < deadline, "the query never showed up on the server");
             Thread.sleep(20);
         }
+    }
+
+    /** The trusted path: the profile comes from a catalog, as it does from the vault, and is opened by id. */
+    private void connectById(ConnectionSpec spec) {
+        connection.close();
+        DriverRegistryService trusted = new DriverRegistryService(false);
+        trusted.addDriver(new MySqlDriver());
+        trusted.addCatalog(ConnectionCatalog.of(List.of(new ConnectionProfile("", spec))));
+        connection = trusted.connectById(spec.id());
+        session = connection.openSession();
+    }
+
+    private DoraException refusal(String statement) throws InterruptedException {
+        QueryOutcome outcome = queries.execute(session, QueryRequest.of(statement), new ResultCollector(1));
+        return outcome.failure().orElseThrow(() -> new AssertionError(statement + " was not refused"));
+    }
+
+    /** The secret appears in no message of the error and its causes. */
+    private static void assertNoSecret(Throwable error, String secret) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t).contains(secret), "secret leaked in " + t.getClass().getName());
+        }
+    }
+
+    @Test
+    void aReadOnlyConnectionIsReadOnlyAtTheServerWhateverRunsOnIt() throws Exception {
+        long notes = server.count("SELECT count(*) FROM note");
+        connectById(server.spec("ro").readOnly(true).pool(PoolSettings.defaults().withMaxSize(1))
+                .options(Map.of("readOnlyPropagatesToServer", "false")).build());
+        // no statement guard in this engine: the classifier is bypassed. Connector/J refuses plain DML on a
+        // read-only connection itself (S1009); a procedure passes its check, and the server refuses (25006)
+        for (String write : List.of("INSERT INTO note(body) VALUES ('x')", "UPDATE note SET body = 'y'",
+                "DELETE FROM note", "CREATE TABLE sneaky (x INT)", "DROP TABLE note")) {
+            assertTrue(List.of("25006", "S1009").contains(((DoraDatabaseException) refusal(write)).sqlState()), write);
+        }
+        assertEquals("25006", ((DoraDatabaseException) refusal("CALL add_note()")).sqlState());
+        for (String undo : List.of("SET SESSION TRANSACTION READ WRITE", "SET @@session.tx_read_only = 0",
+                "SET SESSION transaction_read_only = OFF", "START TRANSACTION READ WRITE")) {
+            assertEquals(ErrorKind.PERMISSION, refusal(undo).kind(), undo);
+        }
+        // undone in a way no pattern sees (a prepared statement built from pieces), in a pinned session
+        run("SET @s = CONCAT('SET SESSION TRANSACTION READ', ' WRITE')");
+        run("PREPARE make_writable FROM @s");
+        run("EXECUTE make_writable");
+        assertTrue(session.isPinned());
+        assertEquals("25006", ((DoraDatabaseException) refusal("CALL add_note()")).sqlState());
+        assertEquals(notes, server.count("SELECT count(*) FROM note"));
+    }
+
+    @Test
+    void passwordsReachNoErrorAndNoLogLine() {
+        var wrong = server.spec("pw-wrong").password(SecretString.of("hunter2-secret")).build();
+        var down = server.spec("pw-down").port(1).password(SecretString.of("hunter2-secret")).build();
+        String logged = printed(() -> {
+            registry.connect(server.spec("pw-ok").build()).close();
+            assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(wrong)), "hunter2-secret");
+            assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(down)), "hunter2-secret");
+        });
+        assertTrue(logged.contains("Connected 'pw-ok'"), "the log was captured: " + logged);
+        assertFalse(logged.contains("hunter2-secret"), logged);
+        assertFalse(logged.contains(MariaDbServer.PASSWORD), logged);
+    }
+
+    /** What the run printed to standard output and error, where the test logging (logback) writes. */
+    private static String printed(Runnable run) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        var buffer = new ByteArrayOutputStream();
+        var capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            run.run();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

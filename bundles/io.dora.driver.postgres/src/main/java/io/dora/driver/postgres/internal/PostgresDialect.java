@@ -3,6 +3,7 @@ package io.dora.driver.postgres.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Properties;
@@ -59,12 +60,15 @@ final class PostgresDialect implements JdbcDialect {
         Properties properties = new Properties();
         properties.setProperty("user", spec.user());
         properties.setProperty("ApplicationName", "Dora");
-        if (spec.readOnly()) {
-            // read-only for the whole session, not only inside explicit transactions
-            properties.setProperty("readOnlyMode", "always");
-        }
         tls(spec.tls(), properties);
         properties.putAll(spec.options());
+        if (spec.readOnly()) {
+            // after the options, which must not turn it off: read-only for the whole session, not only inside
+            // explicit transactions, and from the login on (the startup packet sets the session default)
+            properties.setProperty("readOnlyMode", "always");
+            String options = properties.getProperty("options", "");
+            properties.setProperty("options", (options + " -c default_transaction_read_only=on").strip());
+        }
         return properties;
     }
 
@@ -84,6 +88,14 @@ final class PostgresDialect implements JdbcDialect {
         }
         if (!tls.keyPassword().isEmpty()) {
             properties.setProperty("sslpassword", tls.keyPassword().revealAsString());
+        }
+    }
+
+    /** pgJDBC skips setReadOnly when it believes the flag is set already: say it to the server every time. */
+    @Override
+    public void enforceReadOnly(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
         }
     }
 

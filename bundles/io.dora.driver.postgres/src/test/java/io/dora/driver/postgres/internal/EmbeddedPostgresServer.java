@@ -59,6 +59,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    long count(String sql) throws SQLException {
+        try (Connection connection = observer(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     void execute(String sql) throws SQLException {
         try (Connection connection = observer(); Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -42,7 +42,7 @@ public final class EngineBenchmark {
             server.execute("CREATE TABLE bench AS SELECT g AS c1, g * 2 AS c2, md5(g::text) AS c3,"
                     + " g::numeric / 7 AS c4, now() AS c5, g % 100 AS c6, 'label-' || g AS c7, g::float8 / 3 AS c8,"
                     + " g % 2 = 0 AS c9, repeat('x', 20) AS c10 FROM generate_series(1, " + ROWS + ") g; ANALYZE bench");
-            DriverRegistryService registry = new DriverRegistryService();
+            DriverRegistryService registry = new DriverRegistryService(true);
             registry.addDriver(new PostgresDriver());
             QueryManagerService queries = new QueryManagerService();
             try (DatabaseConnection connection = registry.connect(server.spec("bench").build());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
+import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.connection.PoolSettings;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
@@ -31,11 +35,12 @@ import io.dora.core.schema.SchemaRef;
 import io.dora.core.schema.TableDetails;
 import io.dora.core.schema.TableKind;
 import io.dora.core.schema.TableRef;
+import io.dora.core.secret.SecretString;
 
 class PostgresDriverTest {
 
     private static EmbeddedPostgresServer server;
-    private final DriverRegistryService registry = new DriverRegistryService();
+    private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private DatabaseConnection connection;
     private Session session;
@@ -260,6 +265,64 @@ class PostgresDriverTest {
                 new ResultCollector(1));
         var error = (DoraDatabaseException) outcome.failure().orElseThrow();
         assertEquals("25006", error.sqlState());
+    }
+
+    /** The trusted path: the profile comes from a catalog, as it does from the vault, and is opened by id. */
+    private void connectById(ConnectionSpec spec) {
+        connection.close();
+        DriverRegistryService trusted = new DriverRegistryService(false);
+        trusted.addDriver(new PostgresDriver());
+        trusted.addCatalog(ConnectionCatalog.of(List.of(new ConnectionProfile("", spec))));
+        connection = trusted.connectById(spec.id());
+        session = connection.openSession();
+    }
+
+    private DoraException refusal(String statement) throws InterruptedException {
+        QueryOutcome outcome = queries.execute(session, QueryRequest.of(statement), new ResultCollector(1));
+        return outcome.failure().orElseThrow(() -> new AssertionError(statement + " was not refused"));
+    }
+
+    /** The secret appears in no message of the error and its causes. */
+    private static void assertNoSecret(Throwable error, String secret) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t).contains(secret), "secret leaked in " + t.getClass().getName());
+        }
+    }
+
+    @Test
+    void aReadOnlyConnectionIsReadOnlyAtTheServerWhateverRunsOnIt() throws Exception {
+        long notes = server.count("SELECT count(*) FROM public.note");
+        // one pooled connection, so every statement below meets the state the one before left; an option
+        // from the profile cannot turn read-only off
+        connectById(server.spec("ro").readOnly(true).pool(PoolSettings.defaults().withMaxSize(1))
+                .options(Map.of("readOnlyMode", "ignore")).build());
+        // no statement guard in this engine: the classifier is bypassed, the server refuses
+        for (String write : List.of("INSERT INTO public.note(body) VALUES ('x')", "UPDATE public.note SET body = 'y'",
+                "DELETE FROM public.note", "CREATE TABLE public.sneaky (x int)", "DROP TABLE public.note",
+                "SELECT nextval('public.note_id_seq')")) {
+            assertEquals("25006", ((DoraDatabaseException) refusal(write)).sqlState(), write);
+        }
+        for (String undo : List.of("SET default_transaction_read_only = off", "BEGIN READ WRITE", "RESET ALL",
+                "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE")) {
+            assertEquals(ErrorKind.PERMISSION, refusal(undo).kind(), undo);
+        }
+        // undone in a way no pattern sees: the next statement finds the session read-only again
+        // (a DO block: no cursor, so pgJDBC's own autocommit switch does not happen to restore it)
+        run("DO $$ BEGIN PERFORM set_config('default_transaction_' || 'read_only', 'off', false); END $$");
+        assertEquals("on", run("SHOW default_transaction_read_only").scalar());
+        assertEquals("25006", ((DoraDatabaseException) refusal("INSERT INTO public.note(body) VALUES ('x')")).sqlState());
+        // and in a pinned session
+        session.begin();
+        assertEquals("25006", ((DoraDatabaseException) refusal("INSERT INTO public.note(body) VALUES ('x')")).sqlState());
+        session.rollback();
+        assertEquals(notes, server.count("SELECT count(*) FROM public.note"));
+    }
+
+    @Test
+    void aFailedConnectNeverShowsThePassword() {
+        // (logging is checked in the MySQL tests: this module's test class path has no SLF4J 2 binding)
+        var down = server.spec("pw-down").port(1).password(SecretString.of("hunter2-secret")).build();
+        assertNoSecret(assertThrows(DoraException.class, () -> registry.connect(down)), "hunter2-secret");
     }
 
     private static void awaitActive(String text) throws Exception {

@@ -1,6 +1,8 @@
 package io.dora.driver.sqlite.internal;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -53,11 +55,27 @@ final class SqliteDialect implements JdbcDialect {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        // SQLite fixes read-only when the file is opened; changing it later with Connection.setReadOnly is refused
-        config.setReadOnly(spec.readOnly());
         Properties properties = config.toProperties();
         properties.putAll(spec.options());
+        if (spec.readOnly()) {
+            // after the options, which must not turn it off. SQLite fixes read-only when the file is opened
+            // (SQLITE_OPEN_READONLY: no SQL can undo it, attached files included); query_only covers temp tables
+            SQLiteConfig readOnly = new SQLiteConfig(properties);
+            readOnly.setReadOnly(true);
+            properties = readOnly.toProperties();
+        }
         return properties;
+    }
+
+    /**
+     * The file is open read-only already; {@code query_only} also refuses writes to temporary tables. JDBC's
+     * setReadOnly cannot be used: sqlite-jdbc refuses it on an open connection.
+     */
+    @Override
+    public void enforceReadOnly(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA query_only = 1");
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
+import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
+import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
 import io.dora.core.error.InvalidInputException;
 import io.dora.core.internal.driver.DriverRegistryService;
@@ -40,7 +45,7 @@ class SqliteDriverTest {
 
     @TempDir
     Path folder;
-    private final DriverRegistryService registry = new DriverRegistryService();
+    private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private SqliteDriver driver;
     private DatabaseConnection connection;
@@ -205,5 +210,42 @@ class SqliteDriverTest {
         assertTrue(outcome.succeeded(), () -> outcome.failure().orElseThrow().getMessage());
         assertEquals(2_000_000, rows[0]);
         assertFalse(session.isPinned());
+    }
+
+    /** The trusted path: the profile comes from a catalog, as it does from the vault, and is opened by id. */
+    private void connectById(ConnectionSpec spec) {
+        connection.close();
+        DriverRegistryService trusted = new DriverRegistryService(false);
+        trusted.addDriver(driver);
+        trusted.addCatalog(ConnectionCatalog.of(List.of(new ConnectionProfile("", spec))));
+        connection = trusted.connectById(spec.id());
+        session = connection.openSession();
+    }
+
+    private DoraException refusal(String statement) throws InterruptedException {
+        QueryOutcome outcome = queries.execute(session, QueryRequest.of(statement), new ResultCollector(1));
+        return outcome.failure().orElseThrow(() -> new AssertionError(statement + " was not refused"));
+    }
+
+    /** The secret appears in no message of the error and its causes. */
+    private static void assertNoSecret(Throwable error, String secret) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t).contains(secret), "secret leaked in " + t.getClass().getName());
+        }
+    }
+
+    @Test
+    void aReadOnlyConnectionIsReadOnlyInTheEngineWhateverRunsOnIt() throws Exception {
+        long tracks = count("SELECT count(*) FROM track");
+        // an open_mode option asking for read-write and create cannot turn read-only off
+        connectById(driver.builtInConnections().get(0).toBuilder().id("sample-ro").readOnly(true)
+                .options(Map.of("open_mode", "6")).build());
+        for (String write : List.of("DELETE FROM invoice_line", "INSERT INTO genre(name) VALUES ('x')",
+                "CREATE TABLE sneaky (x)", "DROP TABLE track", "CREATE TEMP TABLE scratch (x)")) {
+            assertEquals(ErrorKind.PERMISSION, refusal(write).kind(), write);
+        }
+        assertEquals(ErrorKind.PERMISSION, refusal("PRAGMA query_only = 0").kind());
+        assertTrue(refusal("PRAGMA query_only = 0").getMessage().contains("is read-only"));
+        assertEquals(tracks, count("SELECT count(*) FROM track"));
     }
 }

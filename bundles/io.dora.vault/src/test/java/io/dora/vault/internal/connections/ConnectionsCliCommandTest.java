@@ -1,0 +1,77 @@
+package io.dora.vault.internal.connections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dora.core.cli.CliExit;
+import io.dora.core.cli.CommandContext;
+import io.dora.core.connection.ConnectionProfile;
+import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.connection.Environment;
+import io.dora.core.secret.SecretString;
+import io.dora.vault.KdfParameters;
+import io.dora.vault.Vault;
+import io.dora.vault.VaultConfig;
+import io.dora.vault.Vaults;
+
+class ConnectionsCliCommandTest {
+
+    @TempDir
+    Path directory;
+    private Vault vault;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void vaultWithTwoConnections() {
+        vault = Vaults.open(new VaultConfig(directory.resolve("vault.dora"), new KdfParameters(64, 1, 1), Duration.ZERO));
+        vault.create(SecretString.of("master"));
+        var catalog = new VaultConnectionCatalog(vault);
+        catalog.save(new ConnectionProfile("Finance", ConnectionSpec.builder("billing", "postgres").host("db.example").port(5432)
+                .database("billing").password(SecretString.of("db-pass")).environment(Environment.PRODUCTION).readOnly(true).build()));
+        catalog.save(new ConnectionProfile("", ConnectionSpec.builder("local", "sqlite").database("/tmp/local.db")
+                .environment(Environment.DEVELOPMENT).build()));
+        vault.lock();
+    }
+
+    private int run(Map<String, String> variables, String stdin, String... args) throws Exception {
+        var context = new CommandContext(List.of(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), directory);
+        return new ConnectionsCliCommand(vault, variables).run(context);
+    }
+
+    @Test
+    void listsTheSavedConnectionsWithoutSecretsAndLocksAgain() throws Exception {
+        assertEquals(CliExit.OK, run(Map.of(), "master\n", "list"));
+        assertEquals("billing\tproduction\tread-only\tpostgres\tdb.example:5432/billing\tFinance\n"
+                + "local\tdevelopment\tread-write\tsqlite\t/tmp/local.db\t\n", out.toString(StandardCharsets.UTF_8));
+        assertTrue(!out.toString(StandardCharsets.UTF_8).contains("db-pass"));
+        assertTrue(vault.isLocked());
+    }
+
+    @Test
+    void removesAConnectionWithThePasswordFromTheEnvironment() throws Exception {
+        assertEquals(CliExit.OK, run(Map.of(ConnectionsCliCommand.PASSWORD_VARIABLE, "master"), "", "remove", "local"));
+        assertEquals(CliExit.NEGATIVE, run(Map.of(ConnectionsCliCommand.PASSWORD_VARIABLE, "master"), "", "remove", "local"));
+    }
+
+    @Test
+    void aWrongPasswordIsAClearFailure() throws Exception {
+        assertEquals(CliExit.FAILURE, run(Map.of(), "wrong\n", "list"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("vault: The master password does not open the vault"));
+        assertEquals(CliExit.USAGE, run(Map.of(), "", "show"));
+    }
+}
