@@ -17,6 +17,7 @@ import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
+import io.dora.core.connection.ConnectionCatalog;
 import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.ConnectionService;
 import io.dora.ui.internal.TrackedServices;
@@ -30,6 +31,7 @@ public final class ConnectionsView extends ViewPart {
 
     private TrackedServices<ConnectionService> connectionServices;
     private TrackedServices<BuiltInConnectionProvider> builtIns;
+    private TrackedServices<ConnectionCatalog> catalogs;
     private NavigatorModel model;
     private TreeViewer viewer;
 
@@ -38,7 +40,9 @@ public final class ConnectionsView extends ViewPart {
         viewer = new TreeViewer(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         connectionServices = new TrackedServices<>(getClass(), ConnectionService.class, () -> { });
         builtIns = new TrackedServices<>(getClass(), BuiltInConnectionProvider.class, this::refreshAllAsync);
-        model = new NavigatorModel(connectionServices::best, builtIns::current, this::childrenLoaded);
+        catalogs = new TrackedServices<>(getClass(), ConnectionCatalog.class, this::refreshAllAsync);
+        model = new NavigatorModel(connectionServices::best, builtIns::current, catalogs::current,
+                this::childrenLoaded);
         viewer.setContentProvider(new ContentProvider());
         viewer.setLabelProvider(new NavigatorLabelProvider(model));
         viewer.setUseHashlookup(true);
@@ -148,6 +152,7 @@ public final class ConnectionsView extends ViewPart {
     @Override
     public void dispose() {
         builtIns.close();
+        catalogs.close();
         connectionServices.close();
         model.close();
         super.dispose();
@@ -156,7 +161,7 @@ public final class ConnectionsView extends ViewPart {
     private final class ContentProvider implements ITreeContentProvider {
         @Override
         public Object[] getElements(Object input) {
-            return model.connections().toArray();
+            return model.roots().toArray();
         }
 
         @Override

@@ -17,6 +17,7 @@ import org.eclipse.ui.PlatformUI;
 import io.dora.core.connection.Environment;
 import io.dora.ui.internal.views.NavigatorNode.ColumnNode;
 import io.dora.ui.internal.views.NavigatorNode.ConnectionNode;
+import io.dora.ui.internal.views.NavigatorNode.FolderNode;
 import io.dora.ui.internal.views.NavigatorNode.SchemaNode;
 import io.dora.ui.internal.views.NavigatorNode.StatusNode;
 import io.dora.ui.internal.views.NavigatorNode.TableNode;
@@ -36,6 +37,7 @@ final class NavigatorLabelProvider extends LabelProvider implements IColorProvid
             case ConnectionNode connection -> connection.name() + "  [" + connection.spec().driverId() + ", "
                     + connection.spec().environment() + (connection.spec().readOnly() ? ", read-only" : "")
                     + (model.isConnected(connection) ? ", connected" : "") + "]";
+            case FolderNode folder -> folder.name();
             case SchemaNode schema -> schema.name();
             case TableNode table -> table.name() + "  " + table.table().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             case ColumnNode column -> column.name() + " : " + column.column().typeName()
@@ -48,6 +50,7 @@ final class NavigatorLabelProvider extends LabelProvider implements IColorProvid
     public Image getImage(Object element) {
         String key = switch ((NavigatorNode) element) {
             case ConnectionNode connection -> ISharedImages.IMG_DEF_VIEW;
+            case FolderNode folder -> ISharedImages.IMG_OBJ_FOLDER;
             case SchemaNode schema -> ISharedImages.IMG_OBJ_FOLDER;
             case TableNode table -> ISharedImages.IMG_OBJ_FILE;
             case ColumnNode column -> ISharedImages.IMG_OBJ_ELEMENT;

@@ -1,8 +1,11 @@
 package io.dora.ui.internal.views;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -12,6 +15,8 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
+import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.ConnectionService;
@@ -20,6 +25,7 @@ import io.dora.core.error.DoraException;
 import io.dora.core.schema.SchemaModel;
 import io.dora.ui.internal.views.NavigatorNode.ColumnNode;
 import io.dora.ui.internal.views.NavigatorNode.ConnectionNode;
+import io.dora.ui.internal.views.NavigatorNode.FolderNode;
 import io.dora.ui.internal.views.NavigatorNode.SchemaNode;
 import io.dora.ui.internal.views.NavigatorNode.StatusNode;
 import io.dora.ui.internal.views.NavigatorNode.TableNode;
@@ -34,21 +40,54 @@ final class NavigatorModel implements AutoCloseable {
 
     private final Supplier<ConnectionService> connectionService;
     private final Supplier<List<BuiltInConnectionProvider>> builtIns;
+    private final Supplier<List<ConnectionCatalog>> catalogs;
     private final Consumer<NavigatorNode> childrenLoaded;
     private final Map<String, DatabaseConnection> open = new ConcurrentHashMap<>();
     private final Map<NavigatorNode, List<NavigatorNode>> children = new ConcurrentHashMap<>();
 
     NavigatorModel(Supplier<ConnectionService> connectionService,
-            Supplier<List<BuiltInConnectionProvider>> builtIns, Consumer<NavigatorNode> childrenLoaded) {
+            Supplier<List<BuiltInConnectionProvider>> builtIns, Supplier<List<ConnectionCatalog>> catalogs,
+            Consumer<NavigatorNode> childrenLoaded) {
         this.connectionService = connectionService;
         this.builtIns = builtIns;
+        this.catalogs = catalogs;
         this.childrenLoaded = childrenLoaded;
     }
 
-    List<ConnectionNode> connections() {
-        List<ConnectionNode> nodes = new ArrayList<>();
+    /** The top of the tree: the top-level folders and connections, and any catalog that cannot be listed. */
+    List<NavigatorNode> roots() {
+        return under("");
+    }
+
+    /** The sub-folders and connections filed directly in the folder; catalogs are local, so no job is needed. */
+    private List<NavigatorNode> under(String folder) {
+        List<NavigatorNode> problems = new ArrayList<>();
+        List<ConnectionProfile> profiles = new ArrayList<>();
         for (BuiltInConnectionProvider provider : builtIns.get()) {
-            provider.builtInConnections().forEach(spec -> nodes.add(new ConnectionNode(spec)));
+            provider.builtInConnections().forEach(spec -> profiles.add(new ConnectionProfile("", spec)));
+        }
+        for (ConnectionCatalog catalog : catalogs.get()) {
+            try {
+                profiles.addAll(catalog.list());
+            } catch (DoraException e) {
+                problems.add(new StatusNode(e.getMessage(), true));
+            }
+        }
+        String prefix = folder.isEmpty() ? "" : folder + "/";
+        Set<NavigatorNode> folders = new TreeSet<>(Comparator.comparing(NavigatorNode::name, String.CASE_INSENSITIVE_ORDER));
+        List<NavigatorNode> connections = new ArrayList<>();
+        for (ConnectionProfile profile : profiles) {
+            if (profile.folder().equals(folder)) {
+                connections.add(new ConnectionNode(profile.spec()));
+            } else if (profile.folder().startsWith(prefix)) {
+                int end = profile.folder().indexOf('/', prefix.length());
+                folders.add(new FolderNode(end < 0 ? profile.folder() : profile.folder().substring(0, end)));
+            }
+        }
+        List<NavigatorNode> nodes = new ArrayList<>(folders);
+        nodes.addAll(connections);
+        if (folder.isEmpty()) {
+            nodes.addAll(problems);
         }
         return nodes;
     }
@@ -59,6 +98,9 @@ final class NavigatorModel implements AutoCloseable {
 
     /** The cached children, or a loading placeholder while a job fetches them. */
     List<NavigatorNode> children(NavigatorNode node) {
+        if (node instanceof FolderNode folder) {
+            return under(folder.path());
+        }
         List<NavigatorNode> cached = children.get(node);
         if (cached != null) {
             return cached;
@@ -103,7 +145,7 @@ final class NavigatorModel implements AutoCloseable {
         if (service == null) {
             throw new IllegalStateException("No connection service is installed.");
         }
-        DatabaseConnection connection = service.connect(spec);
+        DatabaseConnection connection = service.connectById(spec.id());
         open.put(spec.id(), connection);
         return connection;
     }

@@ -5,11 +5,19 @@ import io.dora.core.schema.ColumnDefinition;
 import io.dora.core.schema.SchemaRef;
 import io.dora.core.schema.TableInfo;
 
-/** The elements of the Connections tree: connection → schema → table → column, plus status rows. */
+/** The elements of the Connections tree: folder → connection → schema → table → column, plus status rows. */
 sealed interface NavigatorNode {
 
     /** The node's name as a user would copy it. */
     String name();
+
+    /** A folder of saved connections; {@code path} is the full folder path ("Team/Billing"). */
+    record FolderNode(String path) implements NavigatorNode {
+        @Override
+        public String name() {
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
 
     record ConnectionNode(ConnectionSpec spec) implements NavigatorNode {
         @Override
