@@ -57,7 +57,7 @@ final class MongoSettings {
             // as the shell does: the spec's database, unless authSource names another
             String source = spec.options().getOrDefault("authSource", spec.database().isEmpty() ? "admin" : spec.database());
             builder.credential(MongoCredential.createCredential(spec.user(), source,
-                    spec.password().revealAsString().toCharArray()));
+                    spec.password().reveal()));
         }
         if (MongoTls.enabled(spec.tls())) {
             builder.applyToSslSettings(ssl -> MongoTls.apply(ssl, spec.tls(), endpoint));

@@ -12,6 +12,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -97,25 +98,28 @@ final class MongoTls {
         if (!tls.usesClientCertificate()) {
             return null;
         }
-        char[] password = tls.keyPassword().revealAsString().toCharArray();
-        KeyStore store;
-        if (PemKeys.isPem(tls.clientCertificate())) {
-            if (tls.clientKey() == null) {
-                throw new GeneralSecurityException("a PEM client certificate needs its key file");
+        char[] password = tls.keyPassword().reveal();
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            if (PemKeys.isPem(tls.clientCertificate())) {
+                if (tls.clientKey() == null) {
+                    throw new GeneralSecurityException("a PEM client certificate needs its key file");
+                }
+                PrivateKey key = PemKeys.privateKey(tls.clientKey(), password);
+                store.load(null, null);
+                store.setKeyEntry("client", key, password,
+                        certificates(tls.clientCertificate()).toArray(Certificate[]::new));
+            } else {
+                try (InputStream in = Files.newInputStream(tls.clientCertificate())) {
+                    store.load(in, password);
+                }
             }
-            PrivateKey key = PemKeys.privateKey(tls.clientKey(), password);
-            store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("client", key, password, certificates(tls.clientCertificate()).toArray(Certificate[]::new));
-        } else {
-            store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(tls.clientCertificate())) {
-                store.load(in, password);
-            }
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(store, password);
+            return factory.getKeyManagers();
+        } finally {
+            Arrays.fill(password, '\0');
         }
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(store, password);
-        return factory.getKeyManagers();
     }
 
     private static Collection<? extends Certificate> certificates(Path file) throws IOException, CertificateException {
