@@ -41,10 +41,12 @@ class DriverBundlesTest {
     @Test
     void everyDriverBundleRegistersItsDriver() throws Exception {
         DriverRegistry registry = service(DriverRegistry.class);
-        awaitTrue(() -> registry.drivers().size() == 3);
-        assertEquals(List.of("mysql", "postgres", "sqlite"), registry.drivers().stream().map(d -> d.info().id()).toList());
+        awaitTrue(() -> registry.drivers().size() == 4);
+        assertEquals(List.of("mongo", "mysql", "postgres", "sqlite"), registry.drivers().stream().map(d -> d.info().id()).toList());
         Driver postgres = registry.driver("postgres").orElseThrow();
         assertEquals("io.dora.driver.postgres", FrameworkUtil.getBundle(postgres.getClass()).getSymbolicName());
+        Driver mongo = registry.driver("mongo").orElseThrow();
+        assertEquals("io.dora.driver.mongo", FrameworkUtil.getBundle(mongo.getClass()).getSymbolicName());
     }
 
     @Test
