@@ -14,6 +14,9 @@ import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoDatabase;
@@ -39,6 +42,7 @@ final class CommandExecution {
     /** Commands that accepted {@code comment} before it became a generic argument (4.4). */
     private static final Set<String> COMMENTED_BEFORE_4_4 = Set.of("find", "aggregate", "count", "distinct");
     private static final Set<String> WRITES = Set.of("insert", "update", "delete");
+    private static final Logger LOG = LoggerFactory.getLogger(CommandExecution.class);
     private static final List<String> REPLY_NOISE = List.of("ok", "$clusterTime", "operationTime");
 
     private final MongoDatabaseConnection owner;
@@ -274,7 +278,7 @@ final class CommandExecution {
                     .append("cursors", new BsonArray(List.of(new BsonInt64(cursor.id)))));
             cursor.id = 0;
         } catch (MongoException e) {
-            org.slf4j.LoggerFactory.getLogger(CommandExecution.class).debug("killCursors failed: {}", e.getMessage());
+            LOG.debug("killCursors failed: {}", e.getMessage());
         }
     }
 

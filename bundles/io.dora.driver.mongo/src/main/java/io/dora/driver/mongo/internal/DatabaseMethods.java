@@ -1,7 +1,9 @@
 package io.dora.driver.mongo.internal;
 
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import io.dora.driver.mongo.internal.ShellParser.Call;
@@ -19,9 +21,9 @@ final class DatabaseMethods {
             case "getCollectionNames", "getCollectionInfos" -> MongoCommand.documents(database,
                     new BsonDocument("listCollections", new BsonInt32(1))
                             .append("filter", optionalDocument(call, 0, text))
-                            .append("nameOnly", org.bson.BsonBoolean.valueOf(call.method().equals("getCollectionNames"))));
+                            .append("nameOnly", BsonBoolean.valueOf(call.method().equals("getCollectionNames"))));
             case "createCollection" -> {
-                BsonDocument command = new BsonDocument("create", ShellParser.string(name(call, text)));
+                BsonDocument command = new BsonDocument("create", new BsonString(name(call, text)));
                 command.putAll(optionalDocument(call, 1, text));
                 yield MongoCommand.documents(database, command);
             }
@@ -29,8 +31,8 @@ final class DatabaseMethods {
                 if (call.arguments().size() < 3 || !call.arguments().get(2).isArray()) {
                     throw text.error(call.position(), "createView(name, source, pipeline) needs the pipeline as an array");
                 }
-                BsonDocument command = new BsonDocument("create", ShellParser.string(name(call, text)))
-                        .append("viewOn", ShellParser.string(stringAt(call, 1, text)))
+                BsonDocument command = new BsonDocument("create", new BsonString(name(call, text)))
+                        .append("viewOn", new BsonString(stringAt(call, 1, text)))
                         .append("pipeline", call.arguments().get(2));
                 yield MongoCommand.documents(database, command);
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -124,7 +125,7 @@ final class MongoMetadataReader implements MetadataReader {
             for (Map.Entry<String, BsonValue> key : index.getDocument("key", new BsonDocument()).entrySet()) {
                 keys.add(keyText(key.getKey(), key.getValue()));
             }
-            boolean unique = index.getBoolean("unique", org.bson.BsonBoolean.FALSE).getValue()
+            boolean unique = index.getBoolean("unique", BsonBoolean.FALSE).getValue()
                     || index.getString("name", new BsonString("")).getValue().equals("_id_");
             indexes.add(new IndexDefinition(index.getString("name", new BsonString("")).getValue(), unique, keys));
         }

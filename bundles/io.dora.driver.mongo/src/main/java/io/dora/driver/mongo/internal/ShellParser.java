@@ -2,10 +2,8 @@ package io.dora.driver.mongo.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.bson.BsonValue;
 
 import io.dora.core.error.DoraException;
@@ -240,13 +238,5 @@ final class ShellParser {
         if (pos < text.length()) {
             throw text.error(pos, "Unexpected text after the statement (run one statement at a time)");
         }
-    }
-
-    static String lower(String name) {
-        return name.toLowerCase(Locale.ROOT);
-    }
-
-    static BsonValue string(String value) {
-        return new BsonString(value);
     }
 }
