@@ -234,6 +234,23 @@ class MongoDriverTest {
     }
 
     @Test
+    void everyCommandCarriesTheQueryIdAndTheTimeLeft() throws Exception {
+        run("use bulk");
+        RunningQuery running = queries.submit(session, QueryRequest.of("db.numbers.find({n: {$gte: 0}})")
+                .withOptions(new StatementOptions(100, 250)).withTimeout(Duration.ofSeconds(30)), new ResultCollector(1));
+        assertTrue(running.await().succeeded());
+        String comment = "dora-query:" + running.id() + "@";
+        de.bwaldvogel.mongo.bson.Document find = server.backend().lastCommands.get("find");
+        assertTrue(String.valueOf(find.get("comment")).startsWith(comment), find.toString());
+        long maxTime = ((Number) find.get("maxTimeMS")).longValue();
+        assertTrue(maxTime > 25_000 && maxTime <= 30_000, "maxTimeMS " + maxTime);
+        assertEquals(100, ((Number) find.get("batchSize")).intValue());
+        de.bwaldvogel.mongo.bson.Document getMore = server.backend().lastCommands.get("getMore");
+        assertEquals(find.get("comment"), getMore.get("comment"));
+        assertFalse(getMore.containsKey("maxTimeMS"), "getMore of a plain cursor takes no maxTimeMS");
+    }
+
+    @Test
     void stopsAtTheRowLimitAndKillsTheCursor() throws Exception {
         run("use bulk");
         ResultCollector collector = new ResultCollector(10_000);

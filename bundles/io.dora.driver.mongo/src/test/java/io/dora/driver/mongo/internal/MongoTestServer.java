@@ -1,6 +1,8 @@
 package io.dora.driver.mongo.internal;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Assumptions;
@@ -21,12 +23,15 @@ final class MongoTestServer implements AutoCloseable {
     /** The memory backend, watched. */
     static final class WatchedBackend extends MemoryBackend {
         final AtomicInteger getMores = new AtomicInteger();
+        /** The last command of each name as the server received it. */
+        final Map<String, Document> lastCommands = new ConcurrentHashMap<>();
 
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             if (command.equalsIgnoreCase("getMore")) {
                 getMores.incrementAndGet();
             }
+            lastCommands.put(command, query);
             return super.handleCommand(channel, database, command, query);
         }
 
