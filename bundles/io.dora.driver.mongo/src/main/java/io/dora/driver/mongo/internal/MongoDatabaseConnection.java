@@ -114,8 +114,7 @@ final class MongoDatabaseConnection implements DatabaseConnection {
             client.getDatabase("admin").runCommand(currentOpFilter("dora-probe"), BsonDocument.class);
             return true;
         } catch (MongoException e) {
-            LOG.info("The server does not list operations ({}): cancel closes the cursor on the client side only",
-                    e.getMessage());
+            LOG.info("The server does not list operations (error {}): cancel stops on the client side only", e.getCode());
             return false;
         }
     }

@@ -24,9 +24,12 @@ final class ShellText {
     }
 
     private final String text;
+    /** The text with its comments blanked out (same offsets), for the JSON reader, which knows no comments. */
+    private final String parseable;
 
     ShellText(String text) {
         this.text = text;
+        this.parseable = blankComments(text);
     }
 
     String text() {
@@ -164,11 +167,15 @@ final class ShellText {
 
     /** Parses one value (a document, an array, a string, a number, {@code ObjectId(..)}, ...) in shell syntax. */
     BsonValue parseValue(Span span) {
-        BsonValue value = tryParse(slice(span));
+        BsonValue value = tryParse(parseable(span));
         if (value == null) {
-            throw error(locateFailure(span), "Cannot read this value: " + parseFailure(slice(span)));
+            throw error(locateFailure(span), "Cannot read this value: " + parseFailure(parseable(span)));
         }
         return value;
+    }
+
+    private String parseable(Span span) {
+        return parseable.substring(span.start, span.end);
     }
 
     DoraException error(int index, String message) {
@@ -182,6 +189,44 @@ final class ShellText {
         }
         return new DoraException(ErrorKind.SYNTAX,
                 message + " (line " + line + ", column " + (index - lineStart + 1) + ")");
+    }
+
+    /** Blanks {@code //} and {@code /* *}{@code /} comments outside strings; unclosed ones are left to the scanner. */
+    private static String blankComments(String source) {
+        StringBuilder result = new StringBuilder(source);
+        char quote = 0;
+        for (int index = 0; index < source.length(); index++) {
+            char c = source.charAt(index);
+            if (quote != 0) {
+                if (c == '\\') {
+                    index++;
+                } else if (c == quote || c == '\n') {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (source.startsWith("//", index)) {
+                int end = source.indexOf('\n', index);
+                index = blank(result, index, end < 0 ? source.length() : end) - 1;
+            } else if (source.startsWith("/*", index)) {
+                int end = source.indexOf("*/", index + 2);
+                if (end < 0) {
+                    break;
+                }
+                index = blank(result, index, end + 2) - 1;
+            }
+        }
+        return result.toString();
+    }
+
+    /** Spaces over {@code [start, end)}, line breaks kept; returns {@code end}. */
+    private static int blank(StringBuilder text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) != '\n') {
+                text.setCharAt(i, ' ');
+            }
+        }
+        return end;
     }
 
     private static BsonValue tryParse(String value) {
@@ -210,19 +255,19 @@ final class ShellText {
         }
         for (Span member : splitAtCommas(new Span(span.start + 1, span.end - 1))) {
             if (first == '[') {
-                if (tryParse(slice(member)) == null) {
+                if (tryParse(parseable(member)) == null) {
                     return locateFailure(member);
                 }
                 continue;
             }
-            if (tryParse("{" + slice(member) + "}") == null) {
+            if (tryParse("{" + parseable(member) + "}") == null) {
                 int colon = topLevelColon(member);
                 if (colon < 0) {
                     return member.start;
                 }
                 int valueStart = skipBlanks(colon + 1);
                 Span value = new Span(valueStart, member.end);
-                return valueStart < member.end && tryParse(slice(value)) == null ? locateFailure(value) : member.start;
+                return valueStart < member.end && tryParse(parseable(value)) == null ? locateFailure(value) : member.start;
             }
         }
         return span.start;

@@ -41,6 +41,8 @@ class ShellParserTest {
         assertCommand("{find: 'users', filter: {age: {$gt: 30}}, projection: {name: 1}, sort: {age: -1}, limit: 10, skip: 5}",
                 "db.users.find({age: {$gt: 30}}, {name: 1}).sort({age: -1}).limit(10).skip(5);");
         assertCommand("{find: 'users', filter: {}}", "  db.users.find()  // all of them");
+        assertCommand("{find: 'users', filter: {url: 'http://x/*y*/', a: 1}}",
+                "db.users.find({\n  url: 'http://x/*y*/', // a URL, not a comment\n  /* the other one */ a: 1\n})");
         assertCommand("{count: 'users', query: {a: 1}, limit: 3}", "db.users.find({a: 1}).limit(3).count()");
         assertCommand("{explain: {find: 'users', filter: {}}, verbosity: 'executionStats'}",
                 "db.users.find().explain('executionStats')");
