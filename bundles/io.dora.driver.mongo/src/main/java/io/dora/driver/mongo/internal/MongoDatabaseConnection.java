@@ -1,6 +1,7 @@
 package io.dora.driver.mongo.internal;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ import io.dora.core.schema.SchemaModel;
 
 /**
  * One MongoDB connection spec: a query client (its pool sized by the spec) and a small control client for
- * metadata, {@code currentOp} and {@code killOp}, so neither waits behind running operations. Whether the
+ * metadata, {@code $currentOp} and {@code killOp}, so neither waits behind running operations. Whether the
  * server can list and kill operations is probed at connect: the connection's capabilities say so.
  */
 final class MongoDatabaseConnection implements DatabaseConnection {
@@ -108,10 +109,10 @@ final class MongoDatabaseConnection implements DatabaseConnection {
         return new ServerInfo("MongoDB", version, major, minor);
     }
 
-    /** Whether {@code currentOp} answers: mongod and mongos do, in-memory test servers do not. */
+    /** Whether {@code $currentOp} answers: mongod and mongos do, in-memory test servers do not. */
     private static boolean probeCurrentOp(MongoClient client) {
         try {
-            client.getDatabase("admin").runCommand(currentOpFilter("dora-probe"), BsonDocument.class);
+            operationsTagged(client, "dora-probe");
             return true;
         } catch (MongoException e) {
             LOG.info("The server does not list operations (error {}): cancel stops on the client side only", e.getCode());
@@ -215,9 +216,28 @@ final class MongoDatabaseConnection implements DatabaseConnection {
 
     /** The operations tagged with {@code comment} now running on the server (the command or its cursor's origin). */
     List<BsonValue> runningOperations(String comment) {
-        BsonDocument reply = control().getDatabase("admin").runCommand(currentOpFilter(comment), BsonDocument.class);
-        return reply.getArray("inprog", new BsonArray()).stream()
-                .map(operation -> operation.asDocument().get("opid")).filter(opid -> opid != null).toList();
+        return operationsTagged(control(), comment);
+    }
+
+    /**
+     * {@code $currentOp} (the {@code currentOp} command is deprecated since 6.2) for the user's own operations
+     * ({@code allUsers: false} needs no {@code inprog} privilege) whose command or cursor carries the comment.
+     */
+    private static List<BsonValue> operationsTagged(MongoClient client, String comment) {
+        BsonArray anyOf = new BsonArray();
+        for (String field : List.of("command.comment", "cursor.originatingCommand.comment", "originatingCommand.comment")) {
+            anyOf.add(new BsonDocument(field, new BsonString(comment)));
+        }
+        List<BsonDocument> pipeline = List.of(
+                new BsonDocument("$currentOp", new BsonDocument("allUsers", BsonBoolean.FALSE)),
+                new BsonDocument("$match", new BsonDocument("$or", anyOf)));
+        List<BsonValue> operations = new ArrayList<>();
+        for (BsonDocument operation : client.getDatabase("admin").aggregate(pipeline, BsonDocument.class)) {
+            if (operation.containsKey("opid")) {
+                operations.add(operation.get("opid"));
+            }
+        }
+        return operations;
     }
 
     /** Kills the operations tagged with {@code comment}; returns how many were found. */
@@ -232,15 +252,6 @@ final class MongoDatabaseConnection implements DatabaseConnection {
             }
         }
         return operations.size();
-    }
-
-    private static BsonDocument currentOpFilter(String comment) {
-        BsonArray anyOf = new BsonArray();
-        for (String field : List.of("command.comment", "cursor.originatingCommand.comment", "originatingCommand.comment")) {
-            anyOf.add(new BsonDocument(field, new BsonString(comment)));
-        }
-        // own operations need no inprog privilege, and ours are our own
-        return new BsonDocument("currentOp", new BsonInt32(1)).append("$ownOps", BsonBoolean.TRUE).append("$or", anyOf);
     }
 
     void sessionClosed(MongoSession session) {

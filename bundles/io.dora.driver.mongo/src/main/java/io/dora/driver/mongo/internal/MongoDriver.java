@@ -24,7 +24,7 @@ public final class MongoDriver implements Driver {
 
     static final DriverInfo INFO = new DriverInfo("mongo", "MongoDB", EndpointKind.SERVER, MongoEndpoint.DEFAULT_PORT,
             "mongo");
-    /** On a real mongod/mongos; a server without currentOp gets less, see {@link MongoDatabaseConnection#capabilities()}. */
+    /** On a real mongod/mongos; a server without $currentOp gets less, see {@link MongoDatabaseConnection#capabilities()}. */
     static final DriverCapabilities CAPABILITIES = DriverCapabilities.of(CancelSupport.SERVER, Capability.MUTATIONS,
             Capability.STREAMING, Capability.TLS, Capability.CATALOGS, Capability.QUERY_TIMEOUT);
 

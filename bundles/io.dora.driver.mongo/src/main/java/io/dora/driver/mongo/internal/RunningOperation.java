@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The canceller of one statement. On the client it marks the statement cancelled: the stream stops at the next
  * document and kills its cursor. Where the server lists operations, it also finds the statement's operation by
- * its comment in {@code currentOp} and kills it ({@code killOp} from the control client), again after 1 s and 5 s
+ * its comment in {@code $currentOp} and kills it ({@code killOp} from the control client), again after 1 s and 5 s
  * while the statement still runs (a getMore that started after the first kill). The comment is unique to the query, so a late kill cannot hit another one.
  */
 final class RunningOperation {
