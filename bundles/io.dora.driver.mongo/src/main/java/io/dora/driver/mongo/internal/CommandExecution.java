@@ -69,8 +69,8 @@ final class CommandExecution {
         BsonDocument prepared = prepare(command.command().clone());
         running.add(operation);
         context.setCanceller(operation::cancel);
-        clientSession = owner.startClientSession();
         try {
+            clientSession = owner.startClientSession();
             checkCancelled();
             BsonDocument reply = runCommand(command.database(), prepared);
             switch (command.shape()) {
@@ -100,13 +100,18 @@ final class CommandExecution {
             long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
             document.put("maxTimeMS", new BsonInt64(left));
         }
-        BsonInt32 batchSize = new BsonInt32(options.fetchSize());
+        BsonInt32 batchSize = new BsonInt32(batchSize());
         if (name.equals("find") && !document.containsKey("batchSize")) {
             document.put("batchSize", batchSize);
         } else if (document.isDocument("cursor") && !document.getDocument("cursor").containsKey("batchSize")) {
             document.getDocument("cursor").put("batchSize", batchSize);
         }
         return document;
+    }
+
+    /** The fetch size; under a row limit one document more, which tells whether rows were left unread. */
+    private int batchSize() {
+        return options.maxRows() > 0 ? (int) Math.min(options.fetchSize(), options.maxRows() + 1) : options.fetchSize();
     }
 
     private BsonDocument runCommand(String database, BsonDocument document) {
@@ -255,7 +260,7 @@ final class CommandExecution {
         checkCancelled();
         BsonDocument getMore = new BsonDocument("getMore", new BsonInt64(cursor.id))
                 .append("collection", new BsonString(cursor.collection))
-                .append("batchSize", new BsonInt32(options.fetchSize()));
+                .append("batchSize", new BsonInt32(batchSize()));
         if (owner.commentsEverywhere()) {
             getMore.append("comment", new BsonString(operation.comment()));
         }

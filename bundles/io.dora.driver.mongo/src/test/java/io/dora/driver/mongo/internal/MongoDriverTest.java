@@ -259,6 +259,16 @@ class MongoDriverTest {
         assertEquals(250, collector.resultSets().get(0).rows().size());
         assertTrue(collector.resultSets().get(0).truncated());
         assertEquals(0, server.backend().openCursors());
+
+        int getMores = server.backend().getMores.get();
+        ResultCollector ten = new ResultCollector(100);
+        assertTrue(queries.execute(session, QueryRequest.of("db.numbers.find()").withOptions(new StatementOptions(1_000, 10)),
+                ten).succeeded());
+        assertEquals(10, ten.resultSets().get(0).rows().size());
+        assertTrue(ten.resultSets().get(0).truncated(), "the first batch held one document more");
+        assertEquals(getMores, server.backend().getMores.get(), "no getMore under a small row limit");
+        assertEquals(11, ((Number) server.backend().lastCommands.get("find").get("batchSize")).intValue());
+        assertEquals(0, server.backend().openCursors());
     }
 
     @Test
