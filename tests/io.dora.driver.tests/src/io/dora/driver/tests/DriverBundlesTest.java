@@ -2,8 +2,11 @@ package io.dora.driver.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -15,12 +18,16 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.connection.PoolSettings;
 import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.ConnectionService;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Driver;
 import io.dora.core.driver.DriverRegistry;
 import io.dora.core.driver.Session;
+import io.dora.core.error.DoraException;
+import io.dora.core.error.ErrorKind;
 import io.dora.core.query.QueryManager;
 import io.dora.core.query.QueryOutcome;
 import io.dora.core.query.QueryRequest;
@@ -75,6 +82,22 @@ class DriverBundlesTest {
         DatabaseConnection again = connections.connect(service(BuiltInConnectionProvider.class).builtInConnections().get(0));
         assertTrue(!again.isClosed());
         again.close();
+    }
+
+    @Test
+    void theMongoDriverLoadsItsClientInsideTheFramework() throws Exception {
+        ConnectionService connections = service(ConnectionService.class);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // no server: the Java driver's client, monitor and error path all run in Equinox, and fail as CONNECTION
+        ConnectionSpec nowhere = ConnectionSpec.builder("mongo-osgi", "mongo").host("127.0.0.1").port(closedPort)
+                .pool(new PoolSettings(2, 0, Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMillis(500),
+                        Duration.ofSeconds(1)))
+                .build();
+        DoraException error = assertThrows(DoraException.class, () -> connections.connect(nowhere));
+        assertEquals(ErrorKind.CONNECTION, error.kind(), error.getMessage());
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {
