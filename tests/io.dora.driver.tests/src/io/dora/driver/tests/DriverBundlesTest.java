@@ -28,10 +28,13 @@ import io.dora.core.driver.DriverRegistry;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
+import io.dora.core.net.TlsMode;
+import io.dora.core.net.TlsSettings;
 import io.dora.core.query.QueryManager;
 import io.dora.core.query.QueryOutcome;
 import io.dora.core.query.QueryRequest;
 import io.dora.core.query.ResultCollector;
+import io.dora.core.secret.SecretString;
 
 /** The drivers as the product runs them: DS services in Equinox, installed and removed at run time. */
 class DriverBundlesTest {
@@ -98,6 +101,10 @@ class DriverBundlesTest {
                 .build();
         DoraException error = assertThrows(DoraException.class, () -> connections.connect(nowhere));
         assertEquals(ErrorKind.CONNECTION, error.kind(), error.getMessage());
+        ConnectionSpec withTls = nowhere.toBuilder()
+                .tls(new TlsSettings(TlsMode.REQUIRE, null, null, null, SecretString.empty())).build();
+        DoraException tlsError = assertThrows(DoraException.class, () -> connections.connect(withTls));
+        assertEquals(ErrorKind.CONNECTION, tlsError.kind(), tlsError.getMessage());
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {
