@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -14,8 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
+import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.connection.PoolSettings;
 import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.ConnectionService;
 import io.dora.core.driver.DatabaseConnection;
@@ -24,10 +31,13 @@ import io.dora.core.driver.DriverRegistry;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
+import io.dora.core.net.TlsMode;
+import io.dora.core.net.TlsSettings;
 import io.dora.core.query.QueryManager;
 import io.dora.core.query.QueryOutcome;
 import io.dora.core.query.QueryRequest;
 import io.dora.core.query.ResultCollector;
+import io.dora.core.secret.SecretString;
 
 /** The drivers as the product runs them: DS services in Equinox, installed and removed at run time. */
 class DriverBundlesTest {
@@ -44,10 +54,12 @@ class DriverBundlesTest {
     @Test
     void everyDriverBundleRegistersItsDriver() throws Exception {
         DriverRegistry registry = service(DriverRegistry.class);
-        awaitTrue(() -> registry.drivers().size() == 3);
-        assertEquals(List.of("mysql", "postgres", "sqlite"), registry.drivers().stream().map(d -> d.info().id()).toList());
+        awaitTrue(() -> registry.drivers().size() == 4);
+        assertEquals(List.of("mongo", "mysql", "postgres", "sqlite"), registry.drivers().stream().map(d -> d.info().id()).toList());
         Driver postgres = registry.driver("postgres").orElseThrow();
         assertEquals("io.dora.driver.postgres", FrameworkUtil.getBundle(postgres.getClass()).getSymbolicName());
+        Driver mongo = registry.driver("mongo").orElseThrow();
+        assertEquals("io.dora.driver.mongo", FrameworkUtil.getBundle(mongo.getClass()).getSymbolicName());
     }
 
     @Test
@@ -86,6 +98,34 @@ class DriverBundlesTest {
         var error = assertThrows(DoraException.class,
                 () -> connections.connect(spec));
         assertEquals(ErrorKind.UNSUPPORTED, error.kind());
+    }
+
+    @Test
+    void theMongoDriverLoadsItsClientInsideTheFramework() throws Exception {
+        ConnectionService connections = service(ConnectionService.class);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // no server: the Java driver's client, monitor and error path all run in Equinox, and fail as CONNECTION
+        ConnectionSpec nowhere = ConnectionSpec.builder("mongo-osgi", "mongo").host("127.0.0.1").port(closedPort)
+                .pool(new PoolSettings(2, 0, Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMillis(500),
+                        Duration.ofSeconds(1)))
+                .build();
+        ConnectionSpec withTls = nowhere.toBuilder().id("mongo-osgi-tls")
+                .tls(new TlsSettings(TlsMode.REQUIRE, null, null, null, SecretString.empty())).build();
+        // the product opens saved connections only: the test's own catalog holds these two
+        ServiceRegistration<ConnectionCatalog> catalog = context.registerService(ConnectionCatalog.class,
+                ConnectionCatalog.of(List.of(new ConnectionProfile("", nowhere), new ConnectionProfile("", withTls))),
+                null);
+        try {
+            DoraException error = assertThrows(DoraException.class, () -> connections.connectById("mongo-osgi"));
+            assertEquals(ErrorKind.CONNECTION, error.kind(), error.getMessage());
+            DoraException tlsError = assertThrows(DoraException.class, () -> connections.connectById("mongo-osgi-tls"));
+            assertEquals(ErrorKind.CONNECTION, tlsError.kind(), tlsError.getMessage());
+        } finally {
+            catalog.unregister();
+        }
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {

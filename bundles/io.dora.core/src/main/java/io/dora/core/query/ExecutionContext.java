@@ -1,5 +1,6 @@
 package io.dora.core.query;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -22,5 +23,13 @@ public interface ExecutionContext {
 
     default boolean isCancelled() {
         return cancelReason().isPresent();
+    }
+
+    /**
+     * When the request's timeout expires, empty when it has none. The engine cancels the query then; a driver
+     * may also hand the time left to the server (MongoDB's {@code maxTimeMS}).
+     */
+    default Optional<Instant> deadline() {
+        return Optional.empty();
     }
 }

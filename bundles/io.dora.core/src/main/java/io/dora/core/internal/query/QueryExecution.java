@@ -1,5 +1,6 @@
 package io.dora.core.internal.query;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,6 +32,7 @@ final class QueryExecution implements RunningQuery, ExecutionContext {
     private volatile QueryState state = QueryState.QUEUED;
     private CancelReason cancelReason;
     private Runnable canceller;
+    private volatile Instant deadline;
 
     QueryExecution(QueryId id, Session session, QueryRequest request, Executor cancelExecutor) {
         this.id = id;
@@ -65,7 +67,13 @@ final class QueryExecution implements RunningQuery, ExecutionContext {
     }
 
     void started() {
+        deadline = request.timeout().isZero() ? null : Instant.now().plus(request.timeout());
         state = QueryState.RUNNING;
+    }
+
+    @Override
+    public Optional<Instant> deadline() {
+        return Optional.ofNullable(deadline);
     }
 
     void finished(QueryOutcome outcome) {
