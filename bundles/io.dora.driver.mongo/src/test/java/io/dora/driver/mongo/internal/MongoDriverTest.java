@@ -58,7 +58,7 @@ class MongoDriverTest {
     private static final int BIG = 200_000;
 
     private static MongoTestServer server;
-    private final DriverRegistryService registry = new DriverRegistryService();
+    private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private DatabaseConnection connection;
     private Session session;

@@ -42,7 +42,7 @@ class RealMongoServerTest {
     /** 40 documents at 250 ms each: a 10 s query, long enough to be watched and cancelled. */
     private static final String SLOW_QUERY = "db.slow.find({$where: 'sleep(250) || true'}).batchSize(1000)";
 
-    private final DriverRegistryService registry = new DriverRegistryService();
+    private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private MongoDatabaseConnection connection;
     private Session session;
