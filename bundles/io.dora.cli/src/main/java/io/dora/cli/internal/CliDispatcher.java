@@ -66,6 +66,6 @@ final class CliDispatcher {
         out.println("Usage: dora cli [--version | --help | help COMMAND | COMMAND [ARGS...]]");
         out.println();
         out.println("Commands:");
-        commands.values().forEach(c -> out.printf("  %-10s %s%n", c.name(), c.summary()));
+        commands.values().forEach(c -> out.printf("  %-12s %s%n", c.name(), c.summary()));
     }
 }

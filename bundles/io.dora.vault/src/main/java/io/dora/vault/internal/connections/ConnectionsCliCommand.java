@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,35 +17,48 @@ import io.dora.core.cli.CliExit;
 import io.dora.core.cli.CommandContext;
 import io.dora.core.connection.ConnectionProfile;
 import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.driver.ConnectionService;
 import io.dora.core.error.DoraException;
 import io.dora.core.secret.SecretString;
 import io.dora.vault.Vault;
 import io.dora.vault.VaultException;
 
-/** {@code dora cli connections list|remove}: the saved connections of the vault, headless. */
+/** {@code dora cli connections init|list|add|remove}: the vault's saved connections, headless. */
 @Component(service = CliCommand.class)
 public final class ConnectionsCliCommand implements CliCommand {
 
     /** The environment variable a pipeline may use for the master password (else the first line of stdin). */
     static final String PASSWORD_VARIABLE = "DORA_VAULT_PASSWORD";
+    /** The environment variable holding the database password of {@code connections add}. */
+    static final String CONNECTION_PASSWORD_VARIABLE = "DORA_CONNECTION_PASSWORD";
 
     private static final String USAGE = """
-            Usage: dora cli connections list
+            Usage: dora cli connections init
+                     creates the vault (~/.dora/vault.dora, or -Ddora.vault.file) with the master password
+                   dora cli connections list
                      prints one line per saved connection: id, environment, read-only, driver, address, folder
+                   dora cli connections add --id ID --driver DRIVER --environment ENV [--read-only]
+                       [--name NAME] [--folder FOLDER] [--host HOST] [--port PORT] [--database DATABASE]
+                       [--user USER] [--option NAME=VALUE]...
+                     validates and saves a connection; its password comes from DORA_CONNECTION_PASSWORD
                    dora cli connections remove ID
-            The master password comes from the variable DORA_VAULT_PASSWORD, else from the first line of
-            standard input. Exit 1 when remove finds no such connection, 3 when the vault cannot be opened.""";
+            ENV is development, test, staging or production. The master password comes from the variable
+            DORA_VAULT_PASSWORD, else from the first line of standard input. Exit 1 when remove finds no such
+            connection, 2 on usage errors and invalid settings, 3 when the vault cannot be opened.""";
 
     private final Vault vault;
+    private final Function<ConnectionSpec, List<String>> validator;
     private final Map<String, String> variables;
 
+    /** Connections are validated against the drivers installed now, as they will be when opened. */
     @Activate
-    public ConnectionsCliCommand(@Reference Vault vault) {
-        this(vault, System.getenv());
+    public ConnectionsCliCommand(@Reference Vault vault, @Reference ConnectionService connections) {
+        this(vault, connections::validate, System.getenv());
     }
 
-    ConnectionsCliCommand(Vault vault, Map<String, String> variables) {
+    ConnectionsCliCommand(Vault vault, Function<ConnectionSpec, List<String>> validator, Map<String, String> variables) {
         this.vault = vault;
+        this.validator = validator;
         this.variables = Map.copyOf(variables);
     }
 
@@ -55,7 +69,7 @@ public final class ConnectionsCliCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "List or remove the connections saved in the vault";
+        return "Create the vault; list, add or remove the connections saved in it";
     }
 
     @Override
@@ -66,11 +80,34 @@ public final class ConnectionsCliCommand implements CliCommand {
     @Override
     public int run(CommandContext context) throws IOException {
         List<String> args = context.args();
-        boolean list = args.equals(List.of("list"));
-        boolean remove = args.size() == 2 && args.get(0).equals("remove");
-        if (!list && !remove) {
-            context.err().println("expected 'list' or 'remove ID' (see dora cli help connections)");
+        String subcommand = args.isEmpty() ? "" : args.get(0);
+        boolean known = switch (subcommand) {
+            case "init", "list" -> args.size() == 1;
+            case "remove" -> args.size() == 2;
+            case "add" -> true;
+            default -> false;
+        };
+        if (!known) {
+            context.err().println("expected 'init', 'list', 'add ...' or 'remove ID' (see dora cli help connections)");
             return CliExit.USAGE;
+        }
+        ConnectionProfile toAdd = null;
+        if (subcommand.equals("add")) {
+            String password = variables.getOrDefault(CONNECTION_PASSWORD_VARIABLE, "");
+            try {
+                toAdd = NewConnectionArguments.parse(args.subList(1, args.size()), SecretString.of(password));
+            } catch (IllegalArgumentException e) {
+                context.err().println(e.getMessage());
+                return CliExit.USAGE;
+            }
+            List<String> problems = validator.apply(toAdd.spec());
+            if (!problems.isEmpty()) {
+                problems.forEach(problem -> context.err().println("invalid: " + problem));
+                return CliExit.USAGE;
+            }
+        }
+        if (subcommand.equals("init")) {
+            return init(context);
         }
         boolean unlockedHere = vault.isLocked();
         try {
@@ -80,7 +117,11 @@ public final class ConnectionsCliCommand implements CliCommand {
                 }
             }
             VaultConnectionCatalog catalog = new VaultConnectionCatalog(vault);
-            if (remove) {
+            if (toAdd != null) {
+                catalog.save(toAdd);
+                return CliExit.OK;
+            }
+            if (subcommand.equals("remove")) {
                 if (!catalog.remove(args.get(1))) {
                     context.err().println("no saved connection '" + args.get(1) + "'");
                     return CliExit.NEGATIVE;
@@ -98,6 +139,22 @@ public final class ConnectionsCliCommand implements CliCommand {
             if (unlockedHere) {
                 vault.lock();
             }
+        }
+    }
+
+    private int init(CommandContext context) throws IOException {
+        try (SecretString password = masterPassword(context)) {
+            if (password.isEmpty()) {
+                context.err().println("the master password is empty");
+                return CliExit.USAGE;
+            }
+            vault.create(password);
+            vault.lock();
+            context.out().println("created " + vault.file());
+            return CliExit.OK;
+        } catch (VaultException e) {
+            context.err().println("vault: " + e.getMessage());
+            return CliExit.FAILURE;
         }
     }
 

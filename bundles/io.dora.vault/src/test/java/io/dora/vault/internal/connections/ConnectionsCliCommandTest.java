@@ -50,7 +50,8 @@ class ConnectionsCliCommandTest {
     private int run(Map<String, String> variables, String stdin, String... args) throws Exception {
         var context = new CommandContext(List.of(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), directory);
-        return new ConnectionsCliCommand(vault, variables).run(context);
+        return new ConnectionsCliCommand(vault, spec -> spec.host().equals("bad host") ? List.of("The host is bad") : List.of(),
+                variables).run(context);
     }
 
     @Test
@@ -66,6 +67,39 @@ class ConnectionsCliCommandTest {
     void removesAConnectionWithThePasswordFromTheEnvironment() throws Exception {
         assertEquals(CliExit.OK, run(Map.of(ConnectionsCliCommand.PASSWORD_VARIABLE, "master"), "", "remove", "local"));
         assertEquals(CliExit.NEGATIVE, run(Map.of(ConnectionsCliCommand.PASSWORD_VARIABLE, "master"), "", "remove", "local"));
+    }
+
+    @Test
+    void addsAValidatedConnectionWithItsPasswordFromTheEnvironmentAndAnExplicitEnvironment() throws Exception {
+        var variables = Map.of(ConnectionsCliCommand.PASSWORD_VARIABLE, "master",
+                ConnectionsCliCommand.CONNECTION_PASSWORD_VARIABLE, "db-secret");
+        assertEquals(CliExit.OK, run(variables, "", "add", "--id", "reports", "--driver", "mysql", "--host", "db.example",
+                "--port", "3306", "--database", "shop", "--user", "ro", "--environment", "staging", "--read-only",
+                "--folder", "Shop", "--option", "useSSL=true"));
+        vault.unlock(SecretString.of("master"));
+        var spec = new VaultConnectionCatalog(vault).find("reports").orElseThrow().spec();
+        assertEquals(Environment.STAGING, spec.environment());
+        assertTrue(spec.readOnly());
+        assertEquals("db-secret", spec.password().revealAsString());
+        assertEquals(Map.of("useSSL", "true"), spec.options());
+        vault.lock();
+
+        assertEquals(CliExit.USAGE, run(variables, "", "add", "--id", "x", "--driver", "mysql", "--host", "h"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("needs --id, --driver and --environment"));
+        assertEquals(CliExit.USAGE, run(variables, "", "add", "--id", "x", "--driver", "mysql", "--environment", "prod"));
+        assertEquals(CliExit.USAGE, run(variables, "", "add", "--id", "x", "--driver", "mysql", "--environment", "test",
+                "--host", "bad host"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("invalid: The host is bad"));
+    }
+
+    @Test
+    void initCreatesTheVaultOnce(@TempDir Path elsewhere) throws Exception {
+        vault = Vaults.open(new VaultConfig(elsewhere.resolve("new.dora"), new KdfParameters(64, 1, 1), Duration.ZERO));
+        assertEquals(CliExit.OK, run(Map.of(), "fresh master\n", "init"));
+        assertTrue(vault.exists() && vault.isLocked());
+        vault.unlock(SecretString.of("fresh master"));
+        vault.lock();
+        assertEquals(CliExit.FAILURE, run(Map.of(), "again\n", "init"));
     }
 
     @Test
