@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,9 @@ import io.dora.core.driver.DriverRegistry;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
 import io.dora.core.error.InvalidInputException;
+import io.dora.core.net.SshTunnelBackend;
+import io.dora.core.net.SshTunnelException;
+import io.dora.core.net.Tunnel;
 
 /**
  * The installed drivers and the connections opened through them. Drivers are bound dynamically: when one
@@ -41,6 +45,9 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
     private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
     private final Map<String, List<DatabaseConnection>> connectionsByDriver = new ConcurrentHashMap<>();
     private final List<DriverListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Optional: without it, specs with an SSH route fail with a clear error instead of connecting directly. */
+    private volatile SshTunnelBackend tunnels;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addDriver(Driver driver) {
@@ -66,6 +73,18 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
         }
         LOG.info("Driver removed: {}, {} connection(s) closed", info.id(), open == null ? 0 : open.size());
         listeners.forEach(listener -> notifySafely(() -> listener.driverRemoved(info)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setTunnelBackend(SshTunnelBackend backend) {
+        tunnels = backend;
+    }
+
+    public void unsetTunnelBackend(SshTunnelBackend backend) {
+        if (tunnels == backend) {
+            tunnels = null;
+        }
     }
 
     @Deactivate
@@ -119,16 +138,7 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
             throw new InvalidInputException(problems);
         }
         Driver driver = drivers.get(spec.driverId());
-        DatabaseConnection connection;
-        try {
-            connection = driver.connect(spec);
-        } catch (DoraException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.error("Driver '{}' failed to connect '{}'", spec.driverId(), spec.name(), e);
-            throw new DoraException(ErrorKind.INTERNAL, "The driver '" + spec.driverId() + "' failed: "
-                    + e.getClass().getSimpleName(), e);
-        }
+        DatabaseConnection connection = spec.ssh() == null ? connectDriver(driver, spec) : connectThroughSsh(driver, spec);
         connectionsByDriver.computeIfAbsent(spec.driverId(), id -> new CopyOnWriteArrayList<>()).add(connection);
         if (drivers.get(spec.driverId()) != driver) {
             // the driver went away while we connected: do not keep a connection nobody will close
@@ -136,6 +146,39 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
             throw new InvalidInputException(List.of("The driver '" + spec.driverId() + "' was uninstalled"));
         }
         return connection;
+    }
+
+    /**
+     * Opens (or shares) the spec's tunnel and lets the driver connect to its local port; the driver sees a
+     * direct spec to 127.0.0.1, the caller keeps the spec it wrote.
+     */
+    private DatabaseConnection connectThroughSsh(Driver driver, ConnectionSpec spec) {
+        SshTunnelBackend backend = tunnels;
+        if (backend == null) {
+            throw new SshTunnelException(SshTunnelException.Failure.NO_BACKEND, 0, "The connection '" + spec.name()
+                    + "' goes through SSH, but no SSH tunnel backend is installed (bundle io.dora.net.ssh)");
+        }
+        int port = spec.port() == 0 ? driver.info().defaultPort() : spec.port();
+        Tunnel tunnel = backend.open(spec.ssh(), spec.host(), port);
+        try {
+            ConnectionSpec routed = spec.toBuilder().ssh(null).host("127.0.0.1").port(tunnel.localPort()).build();
+            return new TunneledConnection(spec, connectDriver(driver, routed), tunnel);
+        } catch (RuntimeException e) {
+            tunnel.close();
+            throw e;
+        }
+    }
+
+    private static DatabaseConnection connectDriver(Driver driver, ConnectionSpec spec) {
+        try {
+            return driver.connect(spec);
+        } catch (DoraException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("Driver '{}' failed to connect '{}'", spec.driverId(), spec.name(), e);
+            throw new DoraException(ErrorKind.INTERNAL, "The driver '" + spec.driverId() + "' failed: "
+                    + e.getClass().getSimpleName(), e);
+        }
     }
 
     @Override
