@@ -21,9 +21,9 @@ import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraDatabaseException;
 import io.dora.core.error.ErrorKind;
-import io.dora.core.error.InvalidInputException;
 import io.dora.core.internal.driver.DriverRegistryService;
 import io.dora.core.internal.query.QueryManagerService;
+import io.dora.core.net.TlsException;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.query.ColumnInfo;
@@ -103,10 +103,13 @@ class MySqlDriverTest {
     }
 
     @Test
-    void pemCertificatesAreRejectedBeforeConnecting() {
-        var tls = new TlsSettings(TlsMode.VERIFY_CA, Path.of("ca.pem"), null, null, SecretString.empty());
-        var error = assertThrows(InvalidInputException.class, () -> registry.connect(server.spec("tls").tls(tls).build()));
-        assertTrue(error.getMessage().contains("PKCS#12"), error.getMessage());
+    void unreadableCertificateFilesAreReportedBeforeConnecting() {
+        // PEM files are converted to the key stores Connector/J reads; one that cannot be read says so
+        var tls = new TlsSettings(TlsMode.VERIFY_CA, Path.of("missing-ca.pem"), null, null, SecretString.empty());
+        var error = assertThrows(TlsException.class, () -> registry.connect(server.spec("tls").tls(tls).build()));
+        assertEquals(TlsException.Failure.BAD_FILES, error.failure());
+        assertEquals(ErrorKind.INVALID_INPUT, error.kind());
+        assertTrue(error.getMessage().contains("missing-ca.pem"), error.getMessage());
     }
 
     @Test
