@@ -263,6 +263,7 @@ final class HopConnector {
     private static final class Answers implements UserInfo, UIKeyboardInteractive {
 
         private final SecretString secret;
+        private int answered;
 
         Answers(SecretString secret) {
             this.secret = secret;
@@ -271,6 +272,9 @@ final class HopConnector {
         @Override
         public String[] promptKeyboardInteractive(String destination, String name, String instruction,
                 String[] prompt, boolean[] echo) {
+            if (prompt.length > 0 && answered++ > 0) {
+                return null; // asked again: the one secret was wrong, repeating it would only cost time
+            }
             String[] answers = new String[prompt.length];
             java.util.Arrays.fill(answers, secret.revealAsString());
             return answers;

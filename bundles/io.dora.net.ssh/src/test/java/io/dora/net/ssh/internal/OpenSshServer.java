@@ -63,7 +63,9 @@ final class OpenSshServer implements AutoCloseable {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.setPosixFilePermissions(directory.resolve("authorized_keys"), PosixFilePermissions.fromString("rw-r--r--"));
             int port = freePort();
+            // sshd takes the first value of a keyword: the extra lines come first to override the defaults
             Files.writeString(directory.resolve("sshd_config"), """
+                    %s
                     Port %d
                     ListenAddress 127.0.0.1
                     HostKey %s
@@ -82,9 +84,8 @@ final class OpenSshServer implements AutoCloseable {
                     PrintMotd no
                     LogLevel VERBOSE
                     MaxStartups 50:30:100
-                    %s
-                    """.formatted(port, directory.resolve("ssh_host_ed25519_key"), directory.resolve("sshd.pid"),
-                    directory.resolve("authorized_keys"), USER, extraConfig));
+                    """.formatted(extraConfig, port, directory.resolve("ssh_host_ed25519_key"), directory.resolve("sshd.pid"),
+                    directory.resolve("authorized_keys"), USER));
             OpenSshServer server = new OpenSshServer(directory, port);
             server.launch();
             return server;

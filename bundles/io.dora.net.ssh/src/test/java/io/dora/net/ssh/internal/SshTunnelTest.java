@@ -109,6 +109,55 @@ class SshTunnelTest {
     }
 
     @Test
+    void keysOfTheSshAgent() throws Exception {
+        Path socket = Files.createTempDirectory("dora-agent").resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true)
+                .start();
+        try {
+            for (int i = 0; i < 100 && Files.notExists(socket); i++) {
+                Thread.sleep(20);
+            }
+            ProcessBuilder add = new ProcessBuilder("ssh-add", keys.resolve("id_ecdsa").toString())
+                    .redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process adding = add.start();
+            assertEquals(0, adding.waitFor(), new String(adding.getInputStream().readAllBytes()));
+            JschTunnelBackend withAgent = new JschTunnelBackend(new SshEnvironment(sshDirectory, socket),
+                    new RefusingHostKeyConfirmation());
+            try (Tunnel tunnel = withAgent.open(settings(OpenSshServer.knownHosts(target), HostKeyPolicy.STRICT,
+                    hop(target, new SshAuth.Agent())), "127.0.0.1", echo.port())) {
+                assertEquals("agent", EchoServer.roundTrip(tunnel.localPort(), "agent"));
+            }
+        } finally {
+            agent.destroy();
+        }
+        SshTunnelException noAgent = assertThrows(SshTunnelException.class, () -> open(settings(
+                OpenSshServer.knownHosts(target), HostKeyPolicy.STRICT, hop(target, new SshAuth.Agent()))));
+        assertEquals(Failure.SETTINGS, noAgent.failure(), noAgent.getMessage());
+        assertTrue(noAgent.getMessage().contains("SSH_AUTH_SOCK"), noAgent.getMessage());
+    }
+
+    @Test
+    void keyboardInteractiveAnswersThePrompts() throws Exception {
+        try (OpenSshServer pam = OpenSshServer.start("""
+                UsePAM yes
+                PasswordAuthentication no
+                KbdInteractiveAuthentication yes
+                """)) {
+            Path knownHosts = OpenSshServer.knownHosts(pam);
+            try (Tunnel tunnel = backend().open(settings(knownHosts, HostKeyPolicy.STRICT, hop(pam,
+                    new SshAuth.KeyboardInteractive(SecretString.of(OpenSshServer.PASSWORD)))), "127.0.0.1",
+                    echo.port())) {
+                assertEquals("kbd", EchoServer.roundTrip(tunnel.localPort(), "kbd"));
+            }
+            SshTunnelException wrong = assertThrows(SshTunnelException.class, () -> backend().open(settings(
+                    knownHosts, HostKeyPolicy.STRICT, hop(pam, new SshAuth.KeyboardInteractive(SecretString.of("no")))),
+                    "127.0.0.1", echo.port()));
+            assertEquals(Failure.AUTHENTICATION, wrong.failure(), wrong.getMessage());
+        }
+    }
+
+    @Test
     void wrongPasswordIsAnAuthenticationFailureOfItsHop() throws Exception {
         SshTunnelException failure = assertThrows(SshTunnelException.class, () -> open(settings(
                 OpenSshServer.knownHosts(target), HostKeyPolicy.STRICT,
