@@ -43,6 +43,8 @@ final class HopConnector {
     /** Keepalives unanswered this many times in a row end the session, so a dead route is noticed. */
     private static final int KEEPALIVE_COUNT_MAX = 3;
 
+    private static final JschLog JSCH_LOG = new JschLog();
+
     private final SshSettings settings;
     private final SshEnvironment environment;
     private final HostKeyConfirmation confirmation;
@@ -75,6 +77,7 @@ final class HopConnector {
 
     private Session connect(ResolvedHop hop, Session previous) {
         JSch jsch = new JSch();
+        jsch.setInstanceLogger(JSCH_LOG);
         Path knownHosts = settings.knownHostsFile() != null ? settings.knownHostsFile()
                 : environment.defaultKnownHosts();
         HostKeyVerifier verifier;

@@ -2,7 +2,9 @@ package io.dora.net.ssh.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where the user's OpenSSH files are: the folder of {@code config}, {@code known_hosts} and the default keys,
@@ -33,8 +35,8 @@ record SshEnvironment(Path sshDirectory, Path agentSocket) {
     }
 
     /** The keys OpenSSH tries when nothing names one, in its order, those that exist. */
-    java.util.List<Path> defaultIdentities() {
-        return java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(sshDirectory::resolve)
+    List<Path> defaultIdentities() {
+        return Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(sshDirectory::resolve)
                 .filter(Files::isRegularFile).toList();
     }
 }
