@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.dora.core.error.InvalidInputException;
+import io.dora.core.net.SshHop;
+import io.dora.core.net.SshSettings;
 
 /**
  * Checks a {@link ConnectionSpec} without touching the network, and names every problem found in words a
@@ -50,6 +52,9 @@ public final class ConnectionSpecValidator {
                 problems.add("A file database cannot be reached through SSH");
             }
         }
+        if (spec.ssh() != null) {
+            sshProblems(spec.ssh(), problems);
+        }
         poolProblems(spec.pool(), problems);
         for (Map.Entry<String, String> option : spec.options().entrySet()) {
             if (option.getKey().isBlank()) {
@@ -64,6 +69,22 @@ public final class ConnectionSpecValidator {
         List<String> problems = problems(spec, endpoint, installedDriverIds);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+    }
+
+    private static void sshProblems(SshSettings ssh, List<String> problems) {
+        for (int i = 0; i < ssh.hops().size(); i++) {
+            SshHop hop = ssh.hops().get(i);
+            String which = "SSH hop " + (i + 1);
+            if (hop.host().isBlank()) {
+                problems.add(which + " has no host");
+            } else if (hop.host().chars().anyMatch(Character::isWhitespace)) {
+                problems.add(which + ": the host '" + hop.host() + "' contains white space");
+            }
+            if (hop.port() < 0 || hop.port() > MAX_PORT) {
+                problems.add(which + ": the port " + hop.port() + " is out of range: use 1 to 65535, or 0 for the"
+                        + " ssh config's (else 22)");
+            }
         }
     }
 

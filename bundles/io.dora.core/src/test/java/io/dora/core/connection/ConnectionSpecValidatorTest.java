@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import io.dora.core.error.ErrorKind;
 import io.dora.core.error.InvalidInputException;
+import io.dora.core.net.HostKeyPolicy;
+import io.dora.core.net.SshAuth;
+import io.dora.core.net.SshHop;
+import io.dora.core.net.SshSettings;
 import io.dora.core.secret.SecretString;
 
 class ConnectionSpecValidatorTest {
@@ -43,6 +47,16 @@ class ConnectionSpecValidatorTest {
         assertTrue(error.getMessage().contains("The host is empty"));
         assertTrue(error.getMessage().contains("The port 70000 is out of range"));
         assertTrue(error.getMessage().contains("at least one connection"));
+    }
+
+    @Test
+    void badSshHopsAreNamedBeforeAnyNetworkCall() {
+        var auth = new SshAuth.Password(SecretString.of("pw"));
+        var ssh = new SshSettings(List.of(new SshHop("bastion", 22, "u", auth), new SshHop(" ", 70_000, "u", auth)),
+                HostKeyPolicy.STRICT, null, false, Duration.ZERO);
+        assertEquals(List.of("SSH hop 2 has no host",
+                "SSH hop 2: the port 70000 is out of range: use 1 to 65535, or 0 for the ssh config's (else 22)"),
+                ConnectionSpecValidator.problems(server().ssh(ssh).build(), EndpointKind.SERVER, INSTALLED));
     }
 
     @Test

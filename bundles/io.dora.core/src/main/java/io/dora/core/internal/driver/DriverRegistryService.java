@@ -138,7 +138,8 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
             throw new InvalidInputException(problems);
         }
         Driver driver = drivers.get(spec.driverId());
-        DatabaseConnection connection = spec.ssh() == null ? connectDriver(driver, spec) : connectThroughSsh(driver, spec);
+        DatabaseConnection connection = spec.ssh() == null ? connectDriver(driver, spec)
+                : connectThroughSsh(driver, spec);
         connectionsByDriver.computeIfAbsent(spec.driverId(), id -> new CopyOnWriteArrayList<>()).add(connection);
         if (drivers.get(spec.driverId()) != driver) {
             // the driver went away while we connected: do not keep a connection nobody will close
