@@ -60,9 +60,10 @@ dora_find_maven() {
     echo "dora: fetching Maven $DORA_MAVEN_VERSION through the installed Maven..." >&2
     mkdir -p "$cache"
     local tmp; tmp=$(mktemp -d "$cache/fetch.XXXXXX")
-    if ! mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    # run outside the project: Maven 3.8 would load the reactor's Tycho extension and fail
+    if ! (cd "$tmp" && mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
           -Dartifact="org.apache.maven:apache-maven:$DORA_MAVEN_VERSION:tar.gz:bin" \
-          -DoutputDirectory="$tmp" >&2; then
+          -DoutputDirectory="$tmp" >&2); then
       rm -rf "$tmp"
       echo "dora: could not fetch org.apache.maven:apache-maven:$DORA_MAVEN_VERSION (see above)." >&2
       return 1

@@ -35,4 +35,16 @@ public interface Driver {
      * @throws DoraException when the server cannot be reached or refuses the login
      */
     DatabaseConnection connect(ConnectionSpec spec);
+
+    /**
+     * Opens a connection whose SSH route the engine has already opened: the server is reached at
+     * {@code localHost:localPort}, the tunnel's loopback end. The default connects there as to any server; a
+     * driver that must know it is tunnelled (to stop topology discovery, or to check TLS against the real
+     * host name) overrides this.
+     *
+     * @param spec the caller's spec, with its SSH settings and real host
+     */
+    default DatabaseConnection connectThroughTunnel(ConnectionSpec spec, String localHost, int localPort) {
+        return connect(spec.toBuilder().ssh(null).host(localHost).port(localPort).build());
+    }
 }

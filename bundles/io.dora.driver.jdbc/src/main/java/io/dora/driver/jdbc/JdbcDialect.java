@@ -16,6 +16,7 @@ import io.dora.core.driver.DriverInfo;
 import io.dora.core.driver.ServerInfo;
 import io.dora.core.error.ErrorKind;
 import io.dora.core.query.Notice;
+import io.dora.net.tls.PrivateFiles;
 
 /**
  * What differs between JDBC databases; everything else (pools, sessions, streaming, cancellation, metadata,
@@ -59,9 +60,23 @@ public interface JdbcDialect {
 
     /**
      * The JDBC properties of a connection: login, TLS, streaming switches, the spec's options (which win).
-     * The password is added by the base.
+     * The password is added by the base. Dialects that need files for TLS implement
+     * {@link #connectionProperties(ConnectionSpec, PrivateFiles)} instead.
      */
-    Properties connectionProperties(ConnectionSpec spec);
+    default Properties connectionProperties(ConnectionSpec spec) {
+        throw new UnsupportedOperationException(info().id() + " needs files for its connection properties");
+    }
+
+    /**
+     * The JDBC properties (see {@link #connectionProperties(ConnectionSpec)}) for a client library that reads
+     * certificates and keys only from files: converted files go to {@code files} (owner-only, deleted when the
+     * connection closes).
+     *
+     * @throws io.dora.core.net.TlsException when the configured files cannot be read or converted
+     */
+    default Properties connectionProperties(ConnectionSpec spec, PrivateFiles files) {
+        return connectionProperties(spec);
+    }
 
     NamespaceStyle namespaceStyle();
 

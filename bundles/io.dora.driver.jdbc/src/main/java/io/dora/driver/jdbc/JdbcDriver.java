@@ -1,6 +1,5 @@
 package io.dora.driver.jdbc;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.dora.core.connection.ConnectionSpec;
@@ -8,6 +7,7 @@ import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Driver;
 import io.dora.core.driver.DriverCapabilities;
 import io.dora.core.driver.DriverInfo;
+import io.dora.core.error.InvalidInputException;
 import io.dora.driver.jdbc.internal.JdbcDatabaseConnection;
 
 /**
@@ -37,17 +37,11 @@ public abstract class JdbcDriver implements Driver {
     }
 
     @Override
-    public List<String> validate(ConnectionSpec spec) {
-        List<String> problems = new ArrayList<>();
-        if (spec.ssh() != null) {
-            // fail closed: a spec that asks for a tunnel must never silently connect directly
-            problems.add("SSH tunnels are not available for " + dialect.info().displayName() + " yet");
-        }
-        return problems;
-    }
-
-    @Override
     public DatabaseConnection connect(ConnectionSpec spec) {
+        if (spec.ssh() != null) {
+            // fail closed: the engine opens the tunnel and hands over a spec to its local port
+            throw new InvalidInputException(List.of("An SSH route must be opened through the ConnectionService"));
+        }
         return JdbcDatabaseConnection.open(spec, dialect);
     }
 }

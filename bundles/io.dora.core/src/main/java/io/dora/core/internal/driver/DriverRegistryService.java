@@ -3,6 +3,7 @@ package io.dora.core.internal.driver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,9 @@ import io.dora.core.driver.DriverRegistry;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
 import io.dora.core.error.InvalidInputException;
+import io.dora.core.net.SshTunnelBackend;
+import io.dora.core.net.SshTunnelException;
+import io.dora.core.net.Tunnel;
 
 /**
  * The installed drivers and the connections opened through them. Drivers are bound dynamically: when one
@@ -80,6 +85,9 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
         builtIns.remove(provider);
     }
 
+    /** Optional: without it, specs with an SSH route fail with a clear error instead of connecting directly. */
+    private volatile SshTunnelBackend tunnels;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addDriver(Driver driver) {
         DriverInfo info = driver.info();
@@ -104,6 +112,18 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
         }
         LOG.info("Driver removed: {}, {} connection(s) closed", info.id(), open == null ? 0 : open.size());
         listeners.forEach(listener -> notifySafely(() -> listener.driverRemoved(info)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setTunnelBackend(SshTunnelBackend backend) {
+        tunnels = backend;
+    }
+
+    public void unsetTunnelBackend(SshTunnelBackend backend) {
+        if (tunnels == backend) {
+            tunnels = null;
+        }
     }
 
     @Deactivate
@@ -211,16 +231,8 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
             throw new InvalidInputException(problems);
         }
         Driver driver = drivers.get(spec.driverId());
-        DatabaseConnection connection;
-        try {
-            connection = driver.connect(spec);
-        } catch (DoraException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.error("Driver '{}' failed to connect '{}'", spec.driverId(), spec.name(), e);
-            throw new DoraException(ErrorKind.INTERNAL, "The driver '" + spec.driverId() + "' failed: "
-                    + e.getClass().getSimpleName(), e);
-        }
+        DatabaseConnection connection = spec.ssh() == null ? connectDriver(spec, () -> driver.connect(spec))
+                : connectThroughSsh(driver, spec);
         connectionsByDriver.computeIfAbsent(spec.driverId(), id -> new CopyOnWriteArrayList<>()).add(connection);
         if (drivers.get(spec.driverId()) != driver) {
             // the driver went away while we connected: do not keep a connection nobody will close
@@ -228,6 +240,41 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
             throw new InvalidInputException(List.of("The driver '" + spec.driverId() + "' was uninstalled"));
         }
         return connection;
+    }
+
+    /**
+     * Opens (or shares) the spec's tunnel and lets the driver connect to its local port; the driver sees a
+     * direct spec to 127.0.0.1, the caller keeps the spec it wrote.
+     */
+    private DatabaseConnection connectThroughSsh(Driver driver, ConnectionSpec spec) {
+        SshTunnelBackend backend = tunnels;
+        if (backend == null) {
+            throw new SshTunnelException(SshTunnelException.Failure.NO_BACKEND, 0, "The connection '" + spec.name()
+                    + "' goes through SSH, but no SSH tunnel backend is installed (bundle io.dora.net.ssh)");
+        }
+        int port = spec.port() == 0 ? driver.info().defaultPort() : spec.port();
+        Tunnel tunnel = backend.open(spec.ssh(), spec.host(), port);
+        try {
+            return new TunneledConnection(spec,
+                    connectDriver(spec, () -> driver.connectThroughTunnel(spec, "127.0.0.1", tunnel.localPort())),
+                    tunnel);
+        } catch (RuntimeException e) {
+            tunnel.close();
+            throw e;
+        }
+    }
+
+    /** Runs the driver's connect behind a boundary: a driver's bug becomes a typed error, not a crash. */
+    private static DatabaseConnection connectDriver(ConnectionSpec spec, Supplier<DatabaseConnection> connect) {
+        try {
+            return connect.get();
+        } catch (DoraException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("Driver '{}' failed to connect '{}'", spec.driverId(), spec.name(), e);
+            throw new DoraException(ErrorKind.INTERNAL, "The driver '" + spec.driverId() + "' failed: "
+                    + e.getClass().getSimpleName(), e);
+        }
     }
 
     @Override

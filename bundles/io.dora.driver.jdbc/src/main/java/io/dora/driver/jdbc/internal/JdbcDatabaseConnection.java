@@ -28,6 +28,8 @@ import io.dora.core.error.ErrorKind;
 import io.dora.core.schema.SchemaModel;
 import io.dora.driver.jdbc.ControlSql;
 import io.dora.driver.jdbc.JdbcDialect;
+import io.dora.net.tls.PrivateFiles;
+import io.dora.net.tls.TlsErrors;
 
 /**
  * The pools of one connection spec: a query pool sized by the spec, and a small control pool for metadata
@@ -52,12 +54,14 @@ public final class JdbcDatabaseConnection implements DatabaseConnection {
     private final ServerInfo serverInfo;
     private final SchemaModel schema;
     private final ScheduledExecutorService cancelScheduler;
+    private final PrivateFiles files;
     private final Set<JdbcSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private JdbcDatabaseConnection(ConnectionSpec spec, JdbcDialect dialect, HikariDataSource control,
-            HikariDataSource queries, ServerInfo serverInfo) {
+            HikariDataSource queries, ServerInfo serverInfo, PrivateFiles files) {
         this.spec = spec;
+        this.files = files;
         this.dialect = dialect;
         this.control = control;
         this.queries = queries;
@@ -72,16 +76,17 @@ public final class JdbcDatabaseConnection implements DatabaseConnection {
 
     /** Creates the pools and checks the login on a control connection. */
     public static JdbcDatabaseConnection open(ConnectionSpec spec, JdbcDialect dialect) {
-        Properties properties = dialect.connectionProperties(spec);
-        if (!spec.password().isEmpty()) {
-            properties.setProperty("password", spec.password().revealAsString());
-        }
-        DriverDataSource source = new DriverDataSource(dialect.newJdbcDriver(), dialect.jdbcUrl(spec), properties);
-        PoolSettings settings = spec.pool();
-        // the pool also sets it on every connection (dialects that must open read-only do so in their properties)
-        boolean readOnly = spec.readOnly();
+        PrivateFiles files = new PrivateFiles();
         HikariDataSource control = null;
         try {
+            Properties properties = dialect.connectionProperties(spec, files);
+            if (!spec.password().isEmpty()) {
+                properties.setProperty("password", spec.password().revealAsString());
+            }
+            DriverDataSource source = new DriverDataSource(dialect.newJdbcDriver(), dialect.jdbcUrl(spec), properties);
+            PoolSettings settings = spec.pool();
+            // the pool also sets it on every connection (dialects that must open read-only do so in their properties)
+            boolean readOnly = spec.readOnly();
             control = pool(spec, source, "control", new PoolSettings(CONTROL_POOL_SIZE, 0, settings.idleTimeout(),
                     settings.maxLifetime(), settings.connectionTimeout(), settings.validationTimeout()), true, readOnly);
             ServerInfo serverInfo;
@@ -90,17 +95,29 @@ public final class JdbcDatabaseConnection implements DatabaseConnection {
             }
             HikariDataSource queries = pool(spec, source, "query", settings, false, readOnly);
             LOG.info("Connected '{}' to {}", spec.name(), serverInfo);
-            return new JdbcDatabaseConnection(spec, dialect, control, queries, serverInfo);
+            return new JdbcDatabaseConnection(spec, dialect, control, queries, serverInfo, files);
         } catch (SQLException e) {
             closeQuietly(control);
-            throw SqlErrors.translate(e, dialect);
+            files.close();
+            throw failure(spec, e, SqlErrors.translate(e, dialect));
         } catch (PoolInitializationException e) {
             closeQuietly(control);
+            files.close();
             if (e.getCause() instanceof SQLException cause) {
-                throw SqlErrors.translate(cause, dialect);
+                throw failure(spec, cause, SqlErrors.translate(cause, dialect));
             }
             throw new DoraException(ErrorKind.CONNECTION, "Could not connect to '" + spec.name() + "'", e);
+        } catch (RuntimeException e) {
+            closeQuietly(control);
+            files.close();
+            throw e;
         }
+    }
+
+    /** A failed TLS handshake says what to fix; anything else keeps the server's words. */
+    private static DoraException failure(ConnectionSpec spec, SQLException cause, DoraException translated) {
+        return TlsErrors.classify(cause, spec.host() + ":" + spec.port(), spec.tls())
+                .<DoraException>map(tls -> tls).orElse(translated);
     }
 
     private static HikariDataSource pool(ConnectionSpec spec, DriverDataSource source, String role,
@@ -169,6 +186,7 @@ public final class JdbcDatabaseConnection implements DatabaseConnection {
         cancelScheduler.shutdownNow();
         closeQuietly(queries);
         closeQuietly(control);
+        files.close();
         LOG.info("Closed connection '{}'", spec.name());
     }
 

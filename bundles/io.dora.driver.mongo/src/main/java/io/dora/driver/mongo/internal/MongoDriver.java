@@ -13,6 +13,7 @@ import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Driver;
 import io.dora.core.driver.DriverCapabilities;
 import io.dora.core.driver.DriverInfo;
+import io.dora.core.error.InvalidInputException;
 import io.dora.core.net.TlsMode;
 
 /**
@@ -41,10 +42,6 @@ public final class MongoDriver implements Driver {
     @Override
     public List<String> validate(ConnectionSpec spec) {
         List<String> problems = new ArrayList<>();
-        if (spec.ssh() != null) {
-            // fail closed: a spec that asks for a tunnel must never silently connect directly
-            problems.add("SSH tunnels are not available for MongoDB yet");
-        }
         TlsMode tls = spec.tls().mode();
         if (tls == TlsMode.ALLOW || tls == TlsMode.PREFER) {
             problems.add("MongoDB cannot fall back between TLS and plain connections: choose TLS mode DISABLE,"
@@ -63,6 +60,16 @@ public final class MongoDriver implements Driver {
 
     @Override
     public DatabaseConnection connect(ConnectionSpec spec) {
+        if (spec.ssh() != null) {
+            // fail closed: a spec that asks for a tunnel must never silently connect directly
+            throw new InvalidInputException(List.of("An SSH route must be opened through the ConnectionService"));
+        }
         return MongoDatabaseConnection.open(spec, MongoEndpoint.direct(spec), INFO);
+    }
+
+    @Override
+    public DatabaseConnection connectThroughTunnel(ConnectionSpec spec, String localHost, int localPort) {
+        return MongoDatabaseConnection.open(spec.toBuilder().ssh(null).build(),
+                MongoEndpoint.tunnelled(spec, localHost, localPort), INFO);
     }
 }

@@ -22,8 +22,8 @@ record MongoEndpoint(String host, int port, boolean tunnelled, String serverName
         return new MongoEndpoint(spec.host(), port, false, spec.host());
     }
 
-    /** The hook for the SSH tunnel provider: connect to {@code 127.0.0.1:localPort} instead of the spec's address. */
-    static MongoEndpoint tunnelled(ConnectionSpec spec, int localPort) {
-        return new MongoEndpoint("127.0.0.1", localPort, true, spec.host());
+    /** Through the engine's SSH tunnel: its loopback end instead of the spec's address. */
+    static MongoEndpoint tunnelled(ConnectionSpec spec, String localHost, int localPort) {
+        return new MongoEndpoint(localHost, localPort, true, spec.host());
     }
 }

@@ -156,10 +156,10 @@ class MongoTlsTest {
     void throughATunnelTheNameIsCheckedAgainstTheRealHost() {
         ConnectionSpec real = spec("localhost", tls(TlsMode.VERIFY_FULL, "ca.crt"));
         // the socket goes to 127.0.0.1, which the certificate does not name; the real host is localhost
-        connects(real, MongoEndpoint.tunnelled(real, port));
+        connects(real, MongoEndpoint.tunnelled(real, "127.0.0.1", port));
 
         ConnectionSpec other = spec("db.example.com", tls(TlsMode.VERIFY_FULL, "ca.crt"));
-        DoraException wrongHost = refused(other, MongoEndpoint.tunnelled(other, port));
+        DoraException wrongHost = refused(other, MongoEndpoint.tunnelled(other, "127.0.0.1", port));
         assertEquals(ErrorKind.CONNECTION, wrongHost.kind());
     }
 

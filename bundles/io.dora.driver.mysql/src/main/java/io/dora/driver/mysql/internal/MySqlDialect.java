@@ -1,5 +1,7 @@
 package io.dora.driver.mysql.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -19,10 +21,14 @@ import io.dora.core.driver.DriverCapabilities;
 import io.dora.core.driver.DriverInfo;
 import io.dora.core.driver.ServerInfo;
 import io.dora.core.error.ErrorKind;
+import io.dora.core.net.TlsException;
+import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.driver.jdbc.CancelTarget;
 import io.dora.driver.jdbc.JdbcDialect;
 import io.dora.driver.jdbc.NamespaceStyle;
+import io.dora.net.tls.PrivateFiles;
+import io.dora.net.tls.TlsStores;
 
 /** MySQL and MariaDB through MySQL Connector/J; MariaDB is told apart by its version string. */
 final class MySqlDialect implements JdbcDialect {
@@ -66,14 +72,14 @@ final class MySqlDialect implements JdbcDialect {
     }
 
     @Override
-    public Properties connectionProperties(ConnectionSpec spec) {
+    public Properties connectionProperties(ConnectionSpec spec, PrivateFiles files) {
         Properties properties = new Properties();
         properties.setProperty("user", spec.user());
         // server-side cursors: rows come in batches of the fetch size, and closing a result early is cheap
         properties.setProperty("useCursorFetch", "true");
         properties.setProperty("zeroDateTimeBehavior", "CONVERT_TO_NULL");
         properties.setProperty("connectionAttributes", "program_name:Dora");
-        tls(spec.tls(), properties);
+        tls(spec.tls(), properties, files);
         properties.putAll(spec.options());
         if (spec.readOnly()) {
             // after the options, which must not turn it off: setReadOnly reaches the server as SET SESSION TRANSACTION READ ONLY
@@ -82,7 +88,11 @@ final class MySqlDialect implements JdbcDialect {
         return properties;
     }
 
-    private static void tls(TlsSettings tls, Properties properties) {
+    /**
+     * Connector/J reads key stores only (no PEM): the CA and the client certificate with its key become PKCS#12
+     * files with random passwords, owner-only.
+     */
+    private static void tls(TlsSettings tls, Properties properties, PrivateFiles files) {
         properties.setProperty("sslMode", switch (tls.mode()) {
             case DISABLE -> "DISABLED";
             case ALLOW, PREFER -> "PREFERRED";
@@ -90,16 +100,33 @@ final class MySqlDialect implements JdbcDialect {
             case VERIFY_CA -> "VERIFY_CA";
             case VERIFY_FULL -> "VERIFY_IDENTITY";
         });
-        if (tls.caCertificate() != null) {
-            properties.setProperty("trustCertificateKeyStoreUrl", tls.caCertificate().toUri().toString());
-            properties.setProperty("trustCertificateKeyStoreType", "PKCS12");
+        if (tls.mode() == TlsMode.DISABLE) {
+            return;
         }
-        if (tls.clientCertificate() != null) {
-            properties.setProperty("clientCertificateKeyStoreUrl", tls.clientCertificate().toUri().toString());
-            properties.setProperty("clientCertificateKeyStoreType", "PKCS12");
-            if (!tls.keyPassword().isEmpty()) {
-                properties.setProperty("clientCertificateKeyStorePassword", tls.keyPassword().revealAsString());
-            }
+        if (tls.caCertificate() != null) {
+            char[] password = TlsStores.randomPassword();
+            keyStore(properties, "trustCertificateKeyStore", write(files, "truststore.p12",
+                    TlsStores.pkcs12(TlsStores.trustStore(tls.caCertificate()), password)), password);
+        }
+        if (tls.usesClientCertificate()) {
+            char[] password = TlsStores.randomPassword();
+            keyStore(properties, "clientCertificateKeyStore", write(files, "client.p12",
+                    TlsStores.pkcs12(TlsStores.clientKeyStore(tls, "client", password), password)), password);
+        }
+    }
+
+    private static void keyStore(Properties properties, String prefix, Path file, char[] password) {
+        properties.setProperty(prefix + "Url", file.toUri().toString());
+        properties.setProperty(prefix + "Type", "PKCS12");
+        properties.setProperty(prefix + "Password", new String(password));
+    }
+
+    private static Path write(PrivateFiles files, String name, byte[] content) {
+        try {
+            return files.write(name, content);
+        } catch (IOException e) {
+            throw new TlsException(TlsException.Failure.BAD_FILES, "The key store " + name + " cannot be written: "
+                    + e.getMessage(), e);
         }
     }
 

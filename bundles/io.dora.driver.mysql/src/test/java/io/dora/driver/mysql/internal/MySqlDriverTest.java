@@ -31,9 +31,9 @@ import io.dora.core.driver.Session;
 import io.dora.core.error.DoraDatabaseException;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
-import io.dora.core.error.InvalidInputException;
 import io.dora.core.internal.driver.DriverRegistryService;
 import io.dora.core.internal.query.QueryManagerService;
+import io.dora.core.net.TlsException;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.query.ColumnInfo;
@@ -114,12 +114,14 @@ class MySqlDriverTest {
     }
 
     @Test
-    void pemCertificatesAreRejectedBeforeConnecting(@TempDir Path directory) throws Exception {
-        // the file exists, so the generic checks pass and the driver's own check speaks
-        Path pem = Files.writeString(directory.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----");
+    void unreadableCertificateFilesAreReportedBeforeConnecting(@TempDir Path directory) throws Exception {
+        // PEM files are converted to the key stores Connector/J reads; one that cannot be parsed says so
+        Path pem = Files.writeString(directory.resolve("broken-ca.pem"), "-----BEGIN CERTIFICATE-----");
         var tls = new TlsSettings(TlsMode.VERIFY_CA, pem, null, null, SecretString.empty());
-        var error = assertThrows(InvalidInputException.class, () -> registry.connect(server.spec("tls").tls(tls).build()));
-        assertTrue(error.getMessage().contains("PKCS#12"), error.getMessage());
+        var error = assertThrows(TlsException.class, () -> registry.connect(server.spec("tls").tls(tls).build()));
+        assertEquals(TlsException.Failure.BAD_FILES, error.failure());
+        assertEquals(ErrorKind.INVALID_INPUT, error.kind());
+        assertTrue(error.getMessage().contains("broken-ca.pem"), error.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.dora.driver.postgres.internal;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -18,12 +19,15 @@ import io.dora.core.driver.CancelSupport;
 import io.dora.core.driver.Capability;
 import io.dora.core.driver.DriverCapabilities;
 import io.dora.core.driver.DriverInfo;
+import io.dora.core.net.TlsException;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.query.Notice;
 import io.dora.driver.jdbc.CancelTarget;
 import io.dora.driver.jdbc.JdbcDialect;
 import io.dora.driver.jdbc.NamespaceStyle;
+import io.dora.net.tls.PrivateFiles;
+import io.dora.net.tls.TlsStores;
 
 /** PostgreSQL through pgJDBC. */
 final class PostgresDialect implements JdbcDialect {
@@ -56,11 +60,11 @@ final class PostgresDialect implements JdbcDialect {
     }
 
     @Override
-    public Properties connectionProperties(ConnectionSpec spec) {
+    public Properties connectionProperties(ConnectionSpec spec, PrivateFiles files) {
         Properties properties = new Properties();
         properties.setProperty("user", spec.user());
         properties.setProperty("ApplicationName", "Dora");
-        tls(spec.tls(), properties);
+        tls(spec.tls(), properties, files);
         properties.putAll(spec.options());
         if (spec.readOnly()) {
             // after the options, which must not turn it off: read-only for the whole session, not only inside
@@ -72,22 +76,32 @@ final class PostgresDialect implements JdbcDialect {
         return properties;
     }
 
-    private static void tls(TlsSettings tls, Properties properties) {
+    /**
+     * pgJDBC reads the CA as PEM, but its key only as PKCS#8 DER or as PKCS#12 under the alias {@code user}:
+     * the client certificate and key (PEM or PKCS#12, any alias) become such a PKCS#12 file, owner-only.
+     */
+    private static void tls(TlsSettings tls, Properties properties, PrivateFiles files) {
         properties.setProperty("sslmode", tls.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (tls.mode() == TlsMode.DISABLE) {
             return;
         }
+        boolean verifies = tls.mode() == TlsMode.VERIFY_CA || tls.mode() == TlsMode.VERIFY_FULL;
         if (tls.caCertificate() != null) {
             properties.setProperty("sslrootcert", tls.caCertificate().toString());
+        } else if (verifies && !tls.usesClientCertificate()) {
+            // no CA file: the JVM's trust store, not libpq's ~/.postgresql/root.crt
+            properties.setProperty("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
         }
-        if (tls.clientCertificate() != null) {
-            properties.setProperty("sslcert", tls.clientCertificate().toString());
-        }
-        if (tls.clientKey() != null) {
-            properties.setProperty("sslkey", tls.clientKey().toString());
-        }
-        if (!tls.keyPassword().isEmpty()) {
-            properties.setProperty("sslpassword", tls.keyPassword().revealAsString());
+        if (tls.usesClientCertificate()) {
+            char[] password = TlsStores.randomPassword();
+            byte[] keyStore = TlsStores.pkcs12(TlsStores.clientKeyStore(tls, "user", password), password);
+            try {
+                properties.setProperty("sslkey", files.write("client.p12", keyStore).toString());
+            } catch (IOException e) {
+                throw new TlsException(TlsException.Failure.BAD_FILES,
+                        "The client key store cannot be written: " + e.getMessage(), e);
+            }
+            properties.setProperty("sslpassword", new String(password));
         }
     }
 

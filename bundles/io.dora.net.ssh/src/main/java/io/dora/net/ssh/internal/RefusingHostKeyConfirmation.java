@@ -4,7 +4,7 @@ import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.dora.net.ssh.HostKeyConfirmation;
+import io.dora.core.net.HostKeyConfirmation;
 
 /** The headless default: nobody can be asked, so an unknown host key is refused. */
 @Component(service = HostKeyConfirmation.class, property = "service.ranking:Integer=-1000")

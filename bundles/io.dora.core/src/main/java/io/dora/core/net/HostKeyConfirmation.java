@@ -1,4 +1,4 @@
-package io.dora.net.ssh;
+package io.dora.core.net;
 
 /**
  * Asks whether to trust a host key that known_hosts does not have (policy ASK). The headless default refuses;

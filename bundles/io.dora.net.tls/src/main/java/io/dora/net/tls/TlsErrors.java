@@ -1,0 +1,91 @@
+package io.dora.net.tls;
+
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.net.ssl.SSLException;
+
+import io.dora.core.net.TlsException;
+import io.dora.core.net.TlsException.Failure;
+import io.dora.core.net.TlsSettings;
+
+/**
+ * Recognises failed TLS handshakes in a client library's exception chain and says in plain words what to fix.
+ * The client libraries' own messages vary ("PKIX path building failed", "Received fatal alert: unknown_ca",
+ * "could not be verified by hostnameverifier"); the chain is read from the outside in.
+ */
+public final class TlsErrors {
+
+    private static final List<Failure> PRIORITY = List.of(Failure.HOSTNAME_MISMATCH, Failure.UNTRUSTED_CERTIFICATE,
+            Failure.CLIENT_CERTIFICATE_REJECTED, Failure.NOT_OFFERED, Failure.HANDSHAKE);
+
+    private TlsErrors() {
+    }
+
+    /**
+     * @param failure  what the client library threw
+     * @param endpoint the host and port, as the driver connected to them
+     * @return the TLS failure, empty when the chain shows none
+     */
+    public static Optional<TlsException> classify(Throwable failure, String endpoint, TlsSettings tls) {
+        Failure kind = null;
+        Throwable tlsCause = null;
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            Failure found = kindOf(cause, String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT));
+            // the most telling cause wins, wherever it is in the chain
+            if (found != null && (kind == null || PRIORITY.indexOf(found) < PRIORITY.indexOf(kind))) {
+                kind = found;
+                tlsCause = cause;
+            }
+        }
+        if (kind == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TlsException(kind, "TLS with " + endpoint + " failed: " + explain(kind, tls)
+                + " (" + tlsCause.getMessage() + ")", failure));
+    }
+
+    private static Failure kindOf(Throwable cause, String message) {
+        if (message.contains("hostnameverifier") || message.contains("no subject alternative")
+                || message.contains("no name matching") || message.contains("server identity verification failed")) {
+            return Failure.HOSTNAME_MISMATCH;
+        }
+        if (cause instanceof CertPathValidatorException || message.contains("pkix path")
+                || message.contains("unable to find valid certification path")
+                || message.contains("does not chain with any of the trust anchors")) {
+            return Failure.UNTRUSTED_CERTIFICATE;
+        }
+        // an alert received from the server (our own refusals of its certificate are alerts we send)
+        if (message.contains("received fatal alert") && (message.contains("unknown_ca")
+                || message.contains("bad_certificate") || message.contains("certificate_required")
+                || message.contains("certificate_unknown") || message.contains("access_denied"))
+                || message.contains("requires a valid client certificate")) {
+            return Failure.CLIENT_CERTIFICATE_REJECTED;
+        }
+        if (message.contains("does not support ssl") || message.contains("not supported by server")) {
+            return Failure.NOT_OFFERED;
+        }
+        if (cause instanceof SSLException || cause instanceof CertificateException) {
+            return Failure.HANDSHAKE;
+        }
+        return null;
+    }
+
+    private static String explain(Failure kind, TlsSettings tls) {
+        return switch (kind) {
+            case HOSTNAME_MISMATCH -> "the server's certificate does not name the host connected to"
+                    + " (verify-full checks it; through an SSH tunnel that host is 127.0.0.1)";
+            case UNTRUSTED_CERTIFICATE -> "the server's certificate is not signed by "
+                    + (tls.caCertificate() == null ? "a CA the JVM trusts" : "the CA in " + tls.caCertificate());
+            case CLIENT_CERTIFICATE_REJECTED -> tls.usesClientCertificate()
+                    ? "the server rejected the client certificate " + tls.clientCertificate()
+                    : "the server wants a client certificate and none is configured";
+            case NOT_OFFERED -> "the server does not offer TLS";
+            case BAD_FILES -> "the certificate or key files cannot be used";
+            case HANDSHAKE -> "the TLS handshake failed";
+        };
+    }
+}

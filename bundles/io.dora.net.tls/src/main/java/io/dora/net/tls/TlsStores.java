@@ -1,0 +1,201 @@
+package io.dora.net.tls;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Base64;
+import java.util.Collections;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
+
+import io.dora.core.net.TlsException;
+import io.dora.core.net.TlsSettings;
+import io.dora.core.secret.SecretString;
+
+/**
+ * Reads the certificate and key files of {@link TlsSettings} (PEM certificates; PEM keys in PKCS#1, SEC1 or
+ * PKCS#8, encrypted or not; or a PKCS#12 bundle) into Java key stores, in memory. Drivers that only take files
+ * write the stores through {@link PrivateFiles}.
+ */
+public final class TlsStores {
+
+    /** For encrypted PEM keys (OpenSSL's PBES2 names its cipher in a way the JDK providers do not know); not registered. */
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+
+    private TlsStores() {
+    }
+
+    /** A key store holding every certificate of the CA file (PEM or DER). */
+    public static KeyStore trustStore(Path caCertificate) {
+        try (InputStream in = Files.newInputStream(caCertificate)) {
+            KeyStore store = emptyPkcs12();
+            int index = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + index++, certificate);
+            }
+            if (index == 0) {
+                throw new GeneralSecurityException("no certificate in the file");
+            }
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw badFiles("The CA certificate " + caCertificate + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The client certificate and its key as one key store entry named {@code alias}, protected by
+     * {@code storePassword}.
+     */
+    public static KeyStore clientKeyStore(TlsSettings tls, String alias, char[] storePassword) {
+        Path certificateFile = tls.clientCertificate();
+        try {
+            byte[] certificateBytes = Files.readAllBytes(certificateFile);
+            PrivateKey key;
+            Certificate[] chain;
+            if (isPem(certificateBytes)) {
+                chain = CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new ByteArrayInputStream(certificateBytes)).toArray(Certificate[]::new);
+                if (tls.clientKey() == null) {
+                    throw new GeneralSecurityException("a PEM client certificate needs its key file");
+                }
+                key = readPrivateKey(tls.clientKey(), tls.keyPassword());
+            } else {
+                KeyStore bundle = KeyStore.getInstance("PKCS12");
+                char[] password = tls.keyPassword().reveal();
+                bundle.load(new ByteArrayInputStream(certificateBytes), password);
+                String entry = Collections.list(bundle.aliases()).stream().filter(a -> isKeyEntry(bundle, a))
+                        .findFirst().orElseThrow(() -> new GeneralSecurityException("no private key in the PKCS#12 file"));
+                key = (PrivateKey) bundle.getKey(entry, password);
+                chain = bundle.getCertificateChain(entry);
+            }
+            KeyStore store = emptyPkcs12();
+            store.setKeyEntry(alias, key, storePassword, chain);
+            return store;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw badFiles("The client certificate " + certificateFile
+                    + (tls.clientKey() == null ? "" : " or its key " + tls.clientKey()) + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The key store in PKCS#12 form. */
+    public static byte[] pkcs12(KeyStore store, char[] password) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.store(out, password);
+            return out.toByteArray();
+        } catch (IOException | GeneralSecurityException e) {
+            throw badFiles("A PKCS#12 key store cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** A random password for a key store only Dora reads. */
+    public static char[] randomPassword() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
+    }
+
+    /** An SSL context with the settings' CA (else the JVM's trust store) and client certificate, if any. */
+    public static SSLContext sslContext(TlsSettings tls) {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(tls.caCertificate() == null ? null : trustStore(tls.caCertificate()));
+            KeyManagerFactory keys = null;
+            if (tls.usesClientCertificate()) {
+                char[] password = randomPassword();
+                keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(clientKeyStore(tls, "client", password), password);
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw badFiles("No TLS context from the configured files: " + e.getMessage(), e);
+        }
+    }
+
+    /** A PEM private key: PKCS#1 ("RSA PRIVATE KEY"), SEC1 ("EC PRIVATE KEY") or PKCS#8, encrypted or not. */
+    static PrivateKey readPrivateKey(Path file, SecretString password) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(file, StandardCharsets.US_ASCII);
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object object = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            if (object instanceof PEMEncryptedKeyPair encrypted) {
+                object = encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BOUNCY_CASTLE).build(requirePassword(password)));
+            } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
+                try {
+                    object = encrypted.decryptPrivateKeyInfo(
+                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BOUNCY_CASTLE).build(requirePassword(password)));
+                } catch (OperatorCreationException | PKCSException e) {
+                    throw new GeneralSecurityException("the key password is wrong or the cipher unsupported", e);
+                }
+            }
+            if (object instanceof PEMKeyPair pair) {
+                return converter.getPrivateKey(pair.getPrivateKeyInfo());
+            }
+            if (object instanceof PrivateKeyInfo info) {
+                return converter.getPrivateKey(info);
+            }
+            throw new GeneralSecurityException("no PEM private key in " + file);
+        } catch (org.bouncycastle.openssl.PEMException e) {
+            throw new GeneralSecurityException("the key password is wrong or the key is damaged", e);
+        }
+    }
+
+    private static char[] requirePassword(SecretString password) throws GeneralSecurityException {
+        if (password.isEmpty()) {
+            throw new GeneralSecurityException("the key is encrypted and no key password is set");
+        }
+        return password.reveal();
+    }
+
+    private static boolean isKeyEntry(KeyStore store, String alias) {
+        try {
+            return store.isKeyEntry(alias);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static boolean isPem(byte[] content) {
+        String start = new String(content, 0, Math.min(content.length, 200), StandardCharsets.US_ASCII);
+        return start.contains("-----BEGIN");
+    }
+
+    private static KeyStore emptyPkcs12() throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        return store;
+    }
+
+    private static TlsException badFiles(String message, Exception cause) {
+        return new TlsException(TlsException.Failure.BAD_FILES, message, cause);
+    }
+}
