@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,9 @@ import io.dora.core.driver.DriverRegistry;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
 import io.dora.core.error.InvalidInputException;
+import io.dora.core.observe.Correlation;
+import io.dora.core.observe.LogKeys;
+import io.dora.core.observe.RunIdentity;
 
 /**
  * The installed drivers and the connections opened through them. Drivers are bound dynamically: when one
@@ -41,6 +45,20 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
     private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
     private final Map<String, List<DatabaseConnection>> connectionsByDriver = new ConcurrentHashMap<>();
     private final List<DriverListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile RunIdentity identity;
+
+    /** The run's identity, carried into every connection's session data on the server. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setRunIdentity(RunIdentity runIdentity) {
+        identity = runIdentity;
+    }
+
+    public void unsetRunIdentity(RunIdentity runIdentity) {
+        if (identity == runIdentity) {
+            identity = null;
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addDriver(Driver driver) {
@@ -119,9 +137,12 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
             throw new InvalidInputException(problems);
         }
         Driver driver = drivers.get(spec.driverId());
+        RunIdentity runIdentity = identity;
+        ConnectionSpec correlated = runIdentity == null ? spec : Correlation.withIdentity(spec, runIdentity);
         DatabaseConnection connection;
         try {
-            connection = driver.connect(spec);
+            // the driver's lines about connecting carry the connection's keys
+            connection = LogKeys.withConnection(spec, () -> driver.connect(correlated));
         } catch (DoraException e) {
             throw e;
         } catch (RuntimeException e) {

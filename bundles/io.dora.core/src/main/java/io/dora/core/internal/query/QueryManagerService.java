@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,15 +15,25 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
+import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
+import io.dora.core.observe.LogKeys;
+import io.dora.core.observe.QueryEnd;
+import io.dora.core.observe.QueryEvent;
+import io.dora.core.observe.QueryListener;
 import io.dora.core.query.CancelReason;
 import io.dora.core.query.QueryId;
 import io.dora.core.query.QueryManager;
@@ -34,7 +45,9 @@ import io.dora.core.query.StatementOutcome;
 
 /**
  * Runs each request on a worker thread of its own, so requests of one session run in parallel (the session
- * serialises them itself when it is pinned). Timeouts cancel through the same path as a user's cancel.
+ * serialises them itself when it is pinned). Timeouts cancel through the same path as a user's cancel. While a
+ * query runs, its thread's MDC holds the query's {@link LogKeys}, and the {@link QueryListener}s hear of its start
+ * and end (logging, metrics).
  */
 @Component(service = QueryManager.class)
 public final class QueryManagerService implements QueryManager {
@@ -46,6 +59,16 @@ public final class QueryManagerService implements QueryManager {
     private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("dora-query"));
     private final ExecutorService cancellers = Executors.newCachedThreadPool(daemonThreads("dora-cancel"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("dora-query-timer"));
+    private final List<QueryListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addQueryListener(QueryListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeQueryListener(QueryListener listener) {
+        listeners.remove(listener);
+    }
 
     @Deactivate
     public void shutdown() {
@@ -94,6 +117,26 @@ public final class QueryManagerService implements QueryManager {
     }
 
     private void run(QueryExecution execution, ResultSink sink) {
+        QueryEvent event = null;
+        try {
+            DatabaseConnection connection = execution.session().connection();
+            event = new QueryEvent(execution.id(), connection.spec(), connection.driverInfo(), execution.request());
+            MDC.put(LogKeys.CONNECTION_ID, event.spec().id());
+            MDC.put(LogKeys.ENVIRONMENT, event.spec().environment().id());
+        } catch (RuntimeException e) {
+            LOG.warn("Query {} runs unobserved: its session has no usable connection ({})", execution.id(), e.toString());
+        }
+        MDC.put(LogKeys.QUERY_ID, execution.id().toString());
+        try {
+            runObserved(execution, sink, event);
+        } finally {
+            MDC.remove(LogKeys.CONNECTION_ID);
+            MDC.remove(LogKeys.ENVIRONMENT);
+            MDC.remove(LogKeys.QUERY_ID);
+        }
+    }
+
+    private void runObserved(QueryExecution execution, ResultSink sink, QueryEvent event) {
         QueryRequest request = execution.request();
         ScheduledFuture<?> timeout = request.timeout().isZero() ? null
                 : timer.schedule(() -> execution.cancel(CancelReason.TIMEOUT), request.timeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -102,6 +145,9 @@ public final class QueryManagerService implements QueryManager {
         Throwable defect = null;
         try {
             execution.started();
+            if (event != null) {
+                notifyListeners(listener -> listener.queryStarted(event));
+            }
             outcome = new QueryOutcome(execution.id(), runStatements(execution, sink), Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException | Error e) {
             LOG.error("Query {} failed by a defect", execution.id(), e);
@@ -113,10 +159,24 @@ public final class QueryManagerService implements QueryManager {
             // forget the query before anyone waiting for it wakes up
             running.remove(execution.id());
         }
+        if (event != null) {
+            QueryEnd end = QueryEnds.of(outcome, execution.cancelReason(), Duration.ofNanos(System.nanoTime() - start));
+            notifyListeners(listener -> listener.queryEnded(event, end));
+        }
         if (defect == null) {
             execution.finished(outcome);
         } else {
             execution.failedByDefect(defect);
+        }
+    }
+
+    private void notifyListeners(Consumer<QueryListener> call) {
+        for (QueryListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("Query listener {} failed", listener.getClass().getName(), e);
+            }
         }
     }
 

@@ -22,6 +22,7 @@ final class ScriptedSession implements Session {
 
     final CountDownLatch sleeping = new CountDownLatch(1);
     volatile int cancellerCalls;
+    private final DatabaseConnection connection = new ScriptedConnection(this);
 
     @Override
     public void execute(String statement, StatementOptions options, ExecutionContext context, ResultSink sink) {
@@ -57,7 +58,7 @@ final class ScriptedSession implements Session {
 
     @Override
     public DatabaseConnection connection() {
-        throw new UnsupportedOperationException();
+        return connection;
     }
 
     @Override

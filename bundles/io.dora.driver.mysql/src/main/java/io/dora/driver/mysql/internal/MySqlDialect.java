@@ -19,6 +19,7 @@ import io.dora.core.driver.DriverInfo;
 import io.dora.core.driver.ServerInfo;
 import io.dora.core.error.ErrorKind;
 import io.dora.core.net.TlsSettings;
+import io.dora.core.observe.Correlation;
 import io.dora.driver.jdbc.CancelTarget;
 import io.dora.driver.jdbc.JdbcDialect;
 import io.dora.driver.jdbc.NamespaceStyle;
@@ -71,7 +72,7 @@ final class MySqlDialect implements JdbcDialect {
         // server-side cursors: rows come in batches of the fetch size, and closing a result early is cheap
         properties.setProperty("useCursorFetch", "true");
         properties.setProperty("zeroDateTimeBehavior", "CONVERT_TO_NULL");
-        properties.setProperty("connectionAttributes", "program_name:Dora");
+        properties.setProperty("connectionAttributes", Correlation.mysqlConnectionAttributes(spec));
         tls(spec.tls(), properties);
         properties.putAll(spec.options());
         return properties;

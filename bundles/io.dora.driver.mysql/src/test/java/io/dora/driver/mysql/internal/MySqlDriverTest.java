@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +32,8 @@ import io.dora.core.internal.query.QueryManagerService;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.query.ColumnInfo;
+import io.dora.core.internal.observe.InstanceRunIdentity;
+import io.dora.core.observe.Correlation;
 import io.dora.core.query.QueryOutcome;
 import io.dora.core.query.QueryRequest;
 import io.dora.core.query.ResultCollector;
@@ -232,6 +239,28 @@ class MySqlDriverTest {
         assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1500), "read on the control pool");
         busy.cancel();
         busy.await();
+    }
+
+    @Test
+    void aCommentedQueryIsFoundInTheProcesslistByItsId() throws Exception {
+        registry.setRunIdentity(new InstanceRunIdentity(Path.of("/tmp/ws-billing"), "beef0042"));
+        try (DatabaseConnection correlated = registry.connect(server.spec("mdb-corr")
+                .options(Map.of(Correlation.QUERY_ID_COMMENT_OPTION, "true")).build())) {
+            Properties properties = new MySqlDialect().connectionProperties(correlated.spec());
+            assertEquals("program_name:Dora,dora_workspace:ws-billing,dora_session:beef0042",
+                    properties.getProperty("connectionAttributes"));
+            RunningQuery sleeping = queries.submit(correlated.openSession(), QueryRequest.of("SELECT SLEEP(22)"),
+                    new ResultCollector(1));
+            awaitActive("SLEEP(22)");
+            try (Connection observer = server.observer(); Statement statement = observer.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT info FROM information_schema.processlist"
+                            + " WHERE info LIKE '%SLEEP(22)%' AND id <> CONNECTION_ID()")) {
+                assertTrue(rs.next());
+                assertEquals("/* dora:query_id=" + sleeping.id() + " session_id=beef0042 */ SELECT SLEEP(22)", rs.getString(1));
+            }
+            sleeping.cancel();
+            sleeping.await();
+        }
     }
 
     private static void awaitActive(String text) throws Exception {

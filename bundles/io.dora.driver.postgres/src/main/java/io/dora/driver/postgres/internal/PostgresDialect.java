@@ -18,6 +18,7 @@ import io.dora.core.driver.Capability;
 import io.dora.core.driver.DriverCapabilities;
 import io.dora.core.driver.DriverInfo;
 import io.dora.core.net.TlsMode;
+import io.dora.core.observe.Correlation;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.query.Notice;
 import io.dora.driver.jdbc.CancelTarget;
@@ -58,7 +59,7 @@ final class PostgresDialect implements JdbcDialect {
     public Properties connectionProperties(ConnectionSpec spec) {
         Properties properties = new Properties();
         properties.setProperty("user", spec.user());
-        properties.setProperty("ApplicationName", "Dora");
+        properties.setProperty("ApplicationName", Correlation.applicationName(spec));
         if (spec.readOnly()) {
             // read-only for the whole session, not only inside explicit transactions
             properties.setProperty("readOnlyMode", "always");
