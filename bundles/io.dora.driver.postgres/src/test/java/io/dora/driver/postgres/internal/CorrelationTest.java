@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dora.core.driver.DatabaseConnection;
+import io.dora.core.driver.PoolStats;
 import io.dora.core.driver.Session;
 import io.dora.core.internal.driver.DriverRegistryService;
 import io.dora.core.internal.observe.InstanceRunIdentity;
@@ -85,6 +86,9 @@ class CorrelationTest {
         String[] seen = awaitBackendRunning("pg_sleep(20)");
         assertEquals("Dora ws=ws-orders s=cafe1234", seen[0]);
         assertEquals("/* dora:query_id=" + sleeping.id() + " session_id=cafe1234 */ SELECT pg_sleep(20)", seen[1]);
+        PoolStats pool = connection.poolStats().orElseThrow();
+        assertEquals(1, pool.active(), "the metrics' pool gauges read this: " + pool);
+        assertEquals(0, pool.waiting());
         queries.cancel(sleeping.id());
         sleeping.await();
 
