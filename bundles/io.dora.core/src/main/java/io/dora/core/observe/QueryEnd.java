@@ -1,6 +1,7 @@
 package io.dora.core.observe;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import io.dora.core.error.ErrorKind;
 
@@ -22,7 +23,7 @@ public record QueryEnd(Outcome outcome, Duration elapsed, int statements, long r
         SUCCEEDED, FAILED, CANCELLED, TIMEOUT;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -63,6 +63,7 @@ public final class LogbackLoggingService implements LoggingService {
             return;
         }
         writeDefaultConfigIfMissing();
+        // a system property, not a context property: Logback clears those when its scan reloads the file
         System.setProperty(LOG_DIR_PROPERTY, logDirectory.toString());
         context.addConfigurationEventListener(reapply);
         configure();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -119,20 +120,30 @@ public final class MicrometerMetricsService implements MetricsService, QueryList
         }
         List<PoolMetrics> pools = new ArrayList<>();
         for (DatabaseConnection connection : open) {
+            String id = connection.spec().id();
             if (connection.poolStats().isEmpty()) {
                 continue;
             }
-            Tags tags = Tags.of("connection", connection.spec().id(), "driver", connection.driverInfo().id());
+            Tags tags = Tags.of("connection", id, "driver", connection.driverInfo().id());
             Map<String, Integer> values = new TreeMap<>();
             POOL_GAUGES.forEach((name, value) -> {
-                Gauge gauge = Gauge.builder(POOL_PREFIX + name, connection,
-                        c -> c.poolStats().map(value::applyAsDouble).orElse(Double.NaN)).tags(tags).register(registry);
+                Gauge gauge = registry.find(POOL_PREFIX + name).tags(tags).gauge();
+                if (gauge == null) {
+                    // read through the id, so a connection reopened under the same id is followed
+                    gauge = Gauge.builder(POOL_PREFIX + name, () -> poolStats(id).map(value::applyAsDouble).orElse(Double.NaN))
+                            .tags(tags).register(registry);
+                }
                 values.put(name, (int) gauge.value());
             });
-            pools.add(new PoolMetrics(connection.spec().id(), connection.driverInfo().id(), values.get("active"),
-                    values.get("idle"), values.get("waiting"), values.get("total"), values.get("maximum")));
+            pools.add(new PoolMetrics(id, connection.driverInfo().id(), values.get("active"), values.get("idle"),
+                    values.get("waiting"), values.get("total"), values.get("maximum")));
         }
         return pools;
+    }
+
+    private Optional<PoolStats> poolStats(String connectionId) {
+        return connections.openConnections().stream().filter(c -> c.spec().id().equals(connectionId)).findFirst()
+                .flatMap(DatabaseConnection::poolStats);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.dora.logging.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +109,7 @@ public final class ZipSupportBundleWriter implements SupportBundleWriter {
             boolean packed = name.endsWith(".gz");
             String content;
             try (InputStream in = packed ? new GZIPInputStream(Files.newInputStream(log)) : Files.newInputStream(log)) {
-                content = new String(in.readNBytes((int) Math.min(budget, Integer.MAX_VALUE - 8)), StandardCharsets.UTF_8);
+                content = new String(in.readNBytes((int) Math.min(budget, MAX_LOG_BYTES)), StandardCharsets.UTF_8);
             }
             text(zip, entries, "logs/" + (packed ? name.substring(0, name.length() - 3) : name), SecretScrubber.scrub(content));
             budget -= content.length();
@@ -138,8 +137,7 @@ public final class ZipSupportBundleWriter implements SupportBundleWriter {
 
     private static void text(ZipOutputStream zip, List<String> entries, String name, String content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        OutputStream out = zip;
-        out.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         entries.add(name);
     }

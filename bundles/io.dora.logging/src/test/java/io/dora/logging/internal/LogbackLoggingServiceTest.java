@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +111,7 @@ class LogbackLoggingServiceTest {
         // Logback notices the change at its next scan, within scanPeriod
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (logging.effectiveLevel("io.dora.scanned") != LogLevel.TRACE && System.nanoTime() < deadline) {
-            Files.setLastModifiedTime(logging.configFile(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+            Files.setLastModifiedTime(logging.configFile(), FileTime.fromMillis(System.currentTimeMillis()));
             Thread.sleep(200);
         }
         assertEquals(LogLevel.TRACE, logging.effectiveLevel("io.dora.scanned"), "the edited file applies");
