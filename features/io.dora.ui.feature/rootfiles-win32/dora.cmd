@@ -5,4 +5,4 @@ set "HERE=%~dp0"
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 for %%f in ("%HERE%plugins\org.eclipse.equinox.launcher_*.jar") do set "LAUNCHER=%%f"
-"%JAVA%" -Dosgi.requiredJavaVersion=21 %DORA_VMARGS% -jar "%LAUNCHER%" -install "%HERE%." -name "Dora Workbench" %*
+"%JAVA%" -Dosgi.requiredJavaVersion=21 "-Djava.util.logging.config.file=%HERE%jul.properties" %DORA_VMARGS% -jar "%LAUNCHER%" -install "%HERE%." -name "Dora Workbench" %*

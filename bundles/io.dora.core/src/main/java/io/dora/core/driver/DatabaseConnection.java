@@ -1,5 +1,7 @@
 package io.dora.core.driver;
 
+import java.util.Optional;
+
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.schema.SchemaModel;
 
@@ -25,6 +27,11 @@ public interface DatabaseConnection extends AutoCloseable {
     SchemaModel schema();
 
     boolean isClosed();
+
+    /** The query pool's usage now; empty for connections without a pool. */
+    default Optional<PoolStats> poolStats() {
+        return Optional.empty();
+    }
 
     /** Cancels what runs, closes every session and the pools. Idempotent. */
     @Override

@@ -1,6 +1,7 @@
 package io.dora.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,14 +23,15 @@ class HeadlessProductTest {
     @TempDir
     Path scratch;
 
-    record Run(int exitCode, String out) {
+    record Run(int exitCode, String out, String err) {
     }
 
     private Run dora(String stdin, String... args) throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("dora.cli.home"));
         List<String> command = new ArrayList<>(List.of(home.resolve("dora-cli").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        Path stderr = Files.createTempFile(scratch, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().remove("DISPLAY");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("DORA_CLI_CONFIGURATION", scratch.resolve("configuration").toString());
@@ -36,7 +40,7 @@ class HeadlessProductTest {
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "dora-cli did not finish");
-        return new Run(process.exitValue(), out);
+        return new Run(process.exitValue(), out, Files.readString(stderr));
     }
 
     @Test
@@ -74,6 +78,44 @@ class HeadlessProductTest {
         assertEquals(2, lines.size(), run.out());
         assertTrue(lines.get(0).contains("\"decision\":\"ALLOW\""), lines.get(0));
         assertTrue(lines.get(1).contains("\"decision\":\"BLOCK\"") && lines.get(1).contains("missing-where"), lines.get(1));
+    }
+
+    @Test
+    void logsAsJsonLinesIntoTheWorkspaceThroughSlf4jAndLogback() throws Exception {
+        Path workspace = scratch.resolve("logged");
+        Run run = dora("", "-data", workspace.toString(), "plugins");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        // SLF4J found Logback through SPI Fly: no "No SLF4J providers were found", no warning at all
+        assertFalse(run.err().contains("SLF4J"), run.err());
+        Path log = workspace.resolve(".metadata/dora/logs/dora.log");
+        assertTrue(Files.isRegularFile(workspace.resolve(".metadata/dora/logback.xml")), "the editable configuration");
+        List<String> lines = Files.readAllLines(log);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"Logging to ") && l.contains("\"session_id\"")), lines.toString());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("{") && l.endsWith("}")), "JSON lines: " + lines);
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("io.dora.logging ") && l.endsWith("Active")), run.out());
+    }
+
+    @Test
+    void supportBundleWritesOneZipWithLogsPluginsAndFacts() throws Exception {
+        Path workspace = scratch.resolve("support");
+        Path zip = scratch.resolve("support.zip");
+        Run run = dora("", "-data", workspace.toString(), "support-bundle", "--output", zip.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(zip.toString(), run.out().strip());
+        List<String> entries = new ArrayList<>();
+        String plugins = "";
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.add(entry.getName());
+                String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (entry.getName().equals("plugins.txt")) {
+                    plugins = content;
+                }
+            }
+        }
+        assertTrue(entries.containsAll(List.of("logs/dora.log", "config/logback.xml", "plugins.txt", "system.txt",
+                "metrics.json")), entries.toString());
+        assertTrue(plugins.contains("io.dora.core") && plugins.contains("ch.qos.logback.classic"), plugins);
     }
 
     @Test

@@ -35,6 +35,9 @@ import io.dora.core.error.InvalidInputException;
 import io.dora.core.net.SshTunnelBackend;
 import io.dora.core.net.SshTunnelException;
 import io.dora.core.net.Tunnel;
+import io.dora.core.observe.Correlation;
+import io.dora.core.observe.LogKeys;
+import io.dora.core.observe.RunIdentity;
 
 /**
  * The installed drivers and the connections opened through them. Drivers are bound dynamically: when one
@@ -87,6 +90,20 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
 
     /** Optional: without it, specs with an SSH route fail with a clear error instead of connecting directly. */
     private volatile SshTunnelBackend tunnels;
+    private volatile RunIdentity identity;
+
+    /** The run's identity, carried into every connection's session data on the server. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setRunIdentity(RunIdentity runIdentity) {
+        identity = runIdentity;
+    }
+
+    public void unsetRunIdentity(RunIdentity runIdentity) {
+        if (identity == runIdentity) {
+            identity = null;
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addDriver(Driver driver) {
@@ -231,8 +248,12 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
             throw new InvalidInputException(problems);
         }
         Driver driver = drivers.get(spec.driverId());
-        DatabaseConnection connection = spec.ssh() == null ? connectDriver(spec, () -> driver.connect(spec))
-                : connectThroughSsh(driver, spec);
+        RunIdentity runIdentity = identity;
+        ConnectionSpec correlated = runIdentity == null ? spec : Correlation.withIdentity(spec, runIdentity);
+        // the driver's lines about connecting carry the connection's keys
+        DatabaseConnection connection = LogKeys.withConnection(spec, () -> correlated.ssh() == null
+                ? connectDriver(correlated, () -> driver.connect(correlated))
+                : connectThroughSsh(driver, correlated));
         connectionsByDriver.computeIfAbsent(spec.driverId(), id -> new CopyOnWriteArrayList<>()).add(connection);
         if (drivers.get(spec.driverId()) != driver) {
             // the driver went away while we connected: do not keep a connection nobody will close

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,10 +25,16 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
+import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
+import io.dora.core.observe.LogKeys;
+import io.dora.core.observe.QueryEnd;
+import io.dora.core.observe.QueryEvent;
+import io.dora.core.observe.QueryListener;
 import io.dora.core.query.CancelReason;
 import io.dora.core.query.QueryId;
 import io.dora.core.query.QueryManager;
@@ -47,6 +55,9 @@ import io.dora.core.safety.StatementGuard;
  * <p>Before a request runs, the {@link ExecutionGate} has the {@link StatementGuard} judge every statement
  * against the connection's policy: blocked or unconfirmed statements are refused and nothing of the request
  * runs; the policy's row limit and statement timeout apply to what does run.
+ *
+ * <p>While a query runs, its thread's MDC holds the query's {@link LogKeys}, and the {@link QueryListener}s hear
+ * of its start and end (logging, metrics).
  */
 @Component(service = QueryManager.class)
 public final class QueryManagerService implements QueryManager {
@@ -84,6 +95,17 @@ public final class QueryManagerService implements QueryManager {
         if (confirmation == oldConfirmation) {
             confirmation = null;
         }
+    }
+
+    private final List<QueryListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addQueryListener(QueryListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeQueryListener(QueryListener listener) {
+        listeners.remove(listener);
     }
 
     @Deactivate
@@ -133,6 +155,26 @@ public final class QueryManagerService implements QueryManager {
     }
 
     private void run(QueryExecution execution, ResultSink sink) {
+        QueryEvent event = null;
+        try {
+            DatabaseConnection connection = execution.session().connection();
+            event = new QueryEvent(execution.id(), connection.spec(), connection.driverInfo(), execution.request());
+            MDC.put(LogKeys.CONNECTION_ID, event.spec().id());
+            MDC.put(LogKeys.ENVIRONMENT, event.spec().environment().id());
+        } catch (RuntimeException e) {
+            LOG.warn("Query {} runs unobserved: its session has no usable connection ({})", execution.id(), e.toString());
+        }
+        MDC.put(LogKeys.QUERY_ID, execution.id().toString());
+        try {
+            runObserved(execution, sink, event);
+        } finally {
+            MDC.remove(LogKeys.CONNECTION_ID);
+            MDC.remove(LogKeys.ENVIRONMENT);
+            MDC.remove(LogKeys.QUERY_ID);
+        }
+    }
+
+    private void runObserved(QueryExecution execution, ResultSink sink, QueryEvent event) {
         QueryRequest request = execution.request();
         ScheduledFuture<?> timeout = request.timeout().isZero() ? null
                 : timer.schedule(() -> execution.cancel(CancelReason.TIMEOUT), request.timeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -141,6 +183,9 @@ public final class QueryManagerService implements QueryManager {
         Throwable defect = null;
         try {
             execution.started();
+            if (event != null) {
+                notifyListeners(listener -> listener.queryStarted(event));
+            }
             ExecutionGate.Admission admission = gate.admit(execution.session().connection(), request);
             List<StatementOutcome> statements = admission.refused() ? admission.refusals()
                     : runStatements(execution, sink, admission.decision());
@@ -155,10 +200,24 @@ public final class QueryManagerService implements QueryManager {
             // forget the query before anyone waiting for it wakes up
             running.remove(execution.id());
         }
+        if (event != null) {
+            QueryEnd end = QueryEnds.of(outcome, execution.cancelReason(), Duration.ofNanos(System.nanoTime() - start));
+            notifyListeners(listener -> listener.queryEnded(event, end));
+        }
         if (defect == null) {
             execution.finished(outcome);
         } else {
             execution.failedByDefect(defect);
+        }
+    }
+
+    private void notifyListeners(Consumer<QueryListener> call) {
+        for (QueryListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("Query listener {} failed", listener.getClass().getName(), e);
+            }
         }
     }
 

@@ -6,13 +6,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.dora.core.connection.ConnectionSpec;
-import io.dora.core.connection.EndpointKind;
 import io.dora.core.connection.Environment;
-import io.dora.core.driver.CancelSupport;
 import io.dora.core.driver.DatabaseConnection;
-import io.dora.core.driver.DriverCapabilities;
-import io.dora.core.driver.DriverInfo;
-import io.dora.core.driver.ServerInfo;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraDatabaseException;
 import io.dora.core.error.DoraException;
@@ -21,7 +16,6 @@ import io.dora.core.query.ColumnInfo;
 import io.dora.core.query.ExecutionContext;
 import io.dora.core.query.ResultSink;
 import io.dora.core.query.StatementOptions;
-import io.dora.core.schema.SchemaModel;
 
 /**
  * A session whose "statements" are commands: {@code rows N} streams N rows, {@code fail} fails like a
@@ -34,6 +28,7 @@ final class ScriptedSession implements Session {
     volatile int cancellerCalls;
     volatile StatementOptions lastOptions;
     private final ConnectionSpec spec;
+    private final DatabaseConnection connection;
 
     /** A session on a development connection. */
     ScriptedSession() {
@@ -42,6 +37,7 @@ final class ScriptedSession implements Session {
 
     ScriptedSession(ConnectionSpec spec) {
         this.spec = spec;
+        this.connection = new ScriptedConnection(this, spec);
     }
 
     @Override
@@ -80,46 +76,7 @@ final class ScriptedSession implements Session {
 
     @Override
     public DatabaseConnection connection() {
-        return new DatabaseConnection() {
-            @Override
-            public ConnectionSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public DriverInfo driverInfo() {
-                return new DriverInfo("scripted", "Scripted", EndpointKind.SERVER, 1, "postgres");
-            }
-
-            @Override
-            public DriverCapabilities capabilities() {
-                return DriverCapabilities.of(CancelSupport.SERVER);
-            }
-
-            @Override
-            public ServerInfo serverInfo() {
-                return new ServerInfo("Scripted", "1", 1, 0);
-            }
-
-            @Override
-            public Session openSession() {
-                return ScriptedSession.this;
-            }
-
-            @Override
-            public SchemaModel schema() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean isClosed() {
-                return false;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return connection;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.dora.driver.jdbc.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 
 import io.dora.core.connection.ConnectionSpec;
@@ -21,10 +23,13 @@ import io.dora.core.connection.PoolSettings;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.DriverCapabilities;
 import io.dora.core.driver.DriverInfo;
+import io.dora.core.driver.PoolStats;
 import io.dora.core.driver.ServerInfo;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
+import io.dora.core.observe.Correlation;
+import io.dora.core.observe.LogKeys;
 import io.dora.core.schema.SchemaModel;
 import io.dora.driver.jdbc.ControlSql;
 import io.dora.driver.jdbc.JdbcDialect;
@@ -80,6 +85,8 @@ public final class JdbcDatabaseConnection implements DatabaseConnection {
         HikariDataSource control = null;
         try {
             Properties properties = dialect.connectionProperties(spec, files);
+            // Dora's own options (correlation, query-id comment) are not the client library's business
+            properties.keySet().removeIf(key -> Correlation.isDoraOption(key.toString()));
             if (!spec.password().isEmpty()) {
                 properties.setProperty("password", spec.password().revealAsString());
             }
@@ -177,6 +184,16 @@ public final class JdbcDatabaseConnection implements DatabaseConnection {
     }
 
     @Override
+    public Optional<PoolStats> poolStats() {
+        HikariPoolMXBean pool = closed ? null : queries.getHikariPoolMXBean();
+        if (pool == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PoolStats(pool.getActiveConnections(), pool.getIdleConnections(),
+                pool.getThreadsAwaitingConnection(), pool.getTotalConnections(), queries.getMaximumPoolSize()));
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
@@ -187,7 +204,10 @@ public final class JdbcDatabaseConnection implements DatabaseConnection {
         closeQuietly(queries);
         closeQuietly(control);
         files.close();
-        LOG.info("Closed connection '{}'", spec.name());
+        LogKeys.withConnection(spec, () -> {
+            LOG.info("Closed connection '{}'", spec.name());
+            return null;
+        });
     }
 
     Connection borrow() throws SQLException {

@@ -15,6 +15,7 @@ import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
+import io.dora.core.observe.Correlation;
 import io.dora.core.query.ExecutionContext;
 import io.dora.core.query.ResultSink;
 import io.dora.core.query.StatementOptions;
@@ -135,7 +136,8 @@ final class JdbcSession implements Session {
                 if (context.isCancelled()) {
                     throw new DoraException(ErrorKind.CANCELLED, "The query was cancelled before it started");
                 }
-                new StatementRunner(dialect, sink).run(statement, sql, options.maxRows());
+                new StatementRunner(dialect, sink).run(statement,
+                        Correlation.commented(owner.spec(), context.queryId(), sql), options.maxRows());
                 if (ownTransaction) {
                     connection.commit();
                 }

@@ -14,6 +14,7 @@ import com.mongodb.ServerAddress;
 import com.mongodb.connection.ClusterConnectionMode;
 
 import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.observe.Correlation;
 import io.dora.core.connection.PoolSettings;
 
 /**
@@ -22,8 +23,6 @@ import io.dora.core.connection.PoolSettings;
  * password travels in a credential, never in a connection string that could be logged.
  */
 final class MongoSettings {
-
-    static final String APPLICATION_NAME = "Dora Workbench";
 
     private MongoSettings() {
     }
@@ -37,7 +36,7 @@ final class MongoSettings {
         PoolSettings pool = spec.pool();
         long connectMillis = pool.connectionTimeout().toMillis();
         MongoClientSettings.Builder builder = MongoClientSettings.builder()
-                .applicationName(APPLICATION_NAME)
+                .applicationName(Correlation.applicationName(spec))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(connectMillis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout((int) connectMillis, TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(connections -> connections.maxSize(poolSize)
@@ -75,6 +74,8 @@ final class MongoSettings {
         uri.append(endpoint.host().contains(":") ? "[" + endpoint.host() + "]" : endpoint.host());
         uri.append(':').append(endpoint.port()).append('/');
         Map<String, String> sorted = new TreeMap<>(spec.options());
+        // Dora's own options (correlation, query-id comment) are not the client library's business
+        sorted.keySet().removeIf(Correlation::isDoraOption);
         if (endpoint.tunnelled()) {
             // members found by discovery would be reached around the tunnel
             sorted.remove("directConnection");

@@ -24,6 +24,7 @@ import io.dora.core.error.ErrorKind;
 import io.dora.core.net.TlsException;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
+import io.dora.core.observe.Correlation;
 import io.dora.driver.jdbc.CancelTarget;
 import io.dora.driver.jdbc.JdbcDialect;
 import io.dora.driver.jdbc.NamespaceStyle;
@@ -78,7 +79,7 @@ final class MySqlDialect implements JdbcDialect {
         // server-side cursors: rows come in batches of the fetch size, and closing a result early is cheap
         properties.setProperty("useCursorFetch", "true");
         properties.setProperty("zeroDateTimeBehavior", "CONVERT_TO_NULL");
-        properties.setProperty("connectionAttributes", "program_name:Dora");
+        properties.setProperty("connectionAttributes", Correlation.mysqlConnectionAttributes(spec));
         tls(spec.tls(), properties, files);
         properties.putAll(spec.options());
         if (spec.readOnly()) {

@@ -10,9 +10,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +41,8 @@ import io.dora.core.net.TlsException;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.query.ColumnInfo;
+import io.dora.core.internal.observe.InstanceRunIdentity;
+import io.dora.core.observe.Correlation;
 import io.dora.core.query.QueryOutcome;
 import io.dora.core.query.QueryRequest;
 import io.dora.core.query.ResultCollector;
@@ -247,6 +253,46 @@ class MySqlDriverTest {
         assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1500), "read on the control pool");
         busy.cancel();
         busy.await();
+    }
+
+    @Test
+    void aCommentedQueryIsFoundInTheProcesslistByItsId() throws Exception {
+        registry.setRunIdentity(new InstanceRunIdentity(Path.of("/tmp/ws-billing"), "beef0042"));
+        try (DatabaseConnection correlated = registry.connect(server.spec("mdb-corr")
+                .options(Map.of(Correlation.QUERY_ID_COMMENT_OPTION, "true")).build())) {
+            Properties properties = new MySqlDialect().connectionProperties(correlated.spec());
+            assertEquals("program_name:Dora,dora_workspace:ws-billing,dora_session:beef0042",
+                    properties.getProperty("connectionAttributes"));
+            RunningQuery sleeping = queries.submit(correlated.openSession(), QueryRequest.of("SELECT SLEEP(22)"),
+                    new ResultCollector(1));
+            awaitActive("SLEEP(22)");
+            try (Connection observer = server.observer(); Statement statement = observer.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT info FROM information_schema.processlist"
+                            + " WHERE info LIKE '%SLEEP(22)%' AND id <> CONNECTION_ID()")) {
+                assertTrue(rs.next());
+                assertEquals("/* dora:query_id=" + sleeping.id() + " session_id=beef0042 */ SELECT SLEEP(22)", rs.getString(1));
+            }
+            sleeping.cancel();
+            sleeping.await();
+
+            // the comment does not cost the server-side cursor: without one, Connector/J would read all
+            // 2 M rows (~500 MB) into the 128 MB heap before the first row; with it, 10 rows are cheap
+            long[] rows = new long[1];
+            QueryOutcome firstRows = queries.execute(correlated.openSession(),
+                    QueryRequest.of("SELECT seq, CONCAT(REPEAT('x', 100), seq) AS payload FROM seq_1_to_2000000"),
+                    new ResultSink() {
+                        @Override
+                        public void resultSetStarted(List<ColumnInfo> columns) {
+                        }
+
+                        @Override
+                        public boolean row(Object[] values) {
+                            return ++rows[0] < 10;
+                        }
+                    });
+            assertTrue(firstRows.succeeded(), () -> firstRows.failure().orElseThrow().getMessage());
+            assertEquals(10, rows[0]);
+        }
     }
 
     private static void awaitActive(String text) throws Exception {

@@ -21,6 +21,7 @@ import io.dora.core.driver.DriverCapabilities;
 import io.dora.core.driver.DriverInfo;
 import io.dora.core.net.TlsException;
 import io.dora.core.net.TlsMode;
+import io.dora.core.observe.Correlation;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.query.Notice;
 import io.dora.driver.jdbc.CancelTarget;
@@ -63,7 +64,7 @@ final class PostgresDialect implements JdbcDialect {
     public Properties connectionProperties(ConnectionSpec spec, PrivateFiles files) {
         Properties properties = new Properties();
         properties.setProperty("user", spec.user());
-        properties.setProperty("ApplicationName", "Dora");
+        properties.setProperty("ApplicationName", Correlation.applicationName(spec));
         tls(spec.tls(), properties, files);
         properties.putAll(spec.options());
         if (spec.readOnly()) {

@@ -50,7 +50,7 @@ class EngineTlsAndTunnelTest {
     private static TlsMariaDb mariadb;
     private static OpenSshServer sshd;
     private static Path knownHosts;
-    private final DriverRegistryService engine = new DriverRegistryService();
+    private final DriverRegistryService engine = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private final JschTunnelBackend tunnels = new JschTunnelBackend(
             new SshEnvironment(Path.of(System.getProperty("java.io.tmpdir"), "dora-no-ssh-dir"), null),
@@ -241,7 +241,7 @@ class EngineTlsAndTunnelTest {
 
     @Test
     void sshWithoutABackendFailsClearlyAndNeverConnectsDirectly() {
-        DriverRegistryService bare = new DriverRegistryService();
+        DriverRegistryService bare = new DriverRegistryService(true);
         bare.addDriver(new PostgresDriver());
         SshTunnelException failure = assertThrows(SshTunnelException.class, () -> bare.connect(postgres("localhost",
                 tls(TlsMode.VERIFY_CA, "ca.crt", "certuser.p12", null, TestPki.KEY_PASSWORD)).ssh(viaSsh()).build()));
