@@ -1,15 +1,16 @@
 package io.dora.sql.mongo;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 
+import io.dora.core.error.DoraException;
 import io.dora.sql.safety.Classification;
 import io.dora.sql.safety.DangerousRule;
 import io.dora.sql.safety.StatementCategory;
@@ -49,8 +50,6 @@ public final class MongoClassifier {
             Map.entry("setparameter", effect(DangerousRule.ALTER_SYSTEM)), Map.entry("fsync", effect()),
             Map.entry("compact", effect()));
 
-    private final ObjectMapper json = new ObjectMapper();
-
     /** A command document; its first key names the command. */
     public Classification classifyCommand(Map<String, ?> command) {
         if (command.isEmpty()) {
@@ -75,14 +74,27 @@ public final class MongoClassifier {
         return ADMIN.getOrDefault(name, Classification.unknown());
     }
 
-    /** A command document as JSON text (extended JSON operators are plain keys here). */
-    public Classification classifyCommand(String commandJson) {
+    /**
+     * A statement as the MongoDB driver runs it: a command document (JSON or the shell's relaxed JSON) or a shell
+     * form ({@code db.users.deleteMany({})}). It is judged by the command document it becomes ({@link MongoShell}),
+     * the one the driver sends; {@code use <db>} is a session setting; text that does not parse is UNKNOWN.
+     */
+    public Classification classifyCommand(String statement) {
+        MongoStatement parsed;
         try {
-            return classifyCommand(json.readValue(commandJson, new TypeReference<LinkedHashMap<String, Object>>() {
-            }));
-        } catch (JsonProcessingException e) {
+            parsed = MongoShell.parse(statement, "test");
+        } catch (DoraException e) {
             return Classification.unknown();
         }
+        if (parsed.shape() == MongoStatement.Shape.USE_DATABASE) {
+            return Classification.of(StatementCategory.SESSION_SETTING, true);
+        }
+        return classifyCommand(asMap(parsed.command()));
+    }
+
+    /** A command document as the nested maps and lists of {@link #classifyCommand(Map)}. */
+    public static Map<String, Object> asMap(BsonDocument command) {
+        return new DocumentCodec().decode(new BsonDocumentReader(command), DecoderContext.builder().build());
     }
 
     /**

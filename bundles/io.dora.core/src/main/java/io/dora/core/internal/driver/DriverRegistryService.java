@@ -213,12 +213,16 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
                 }
             }
         }
+        // a catalog that cannot answer (a locked vault) does not hide the others: its error counts only when
+        // no catalog has the connection
+        DoraException unanswered = null;
         for (ConnectionCatalog catalog : catalogs) {
             Optional<ConnectionProfile> found;
             try {
                 found = catalog.find(connectionId);
             } catch (DoraException e) {
-                throw e;
+                unanswered = unanswered == null ? e : unanswered;
+                continue;
             } catch (RuntimeException e) {
                 // a broken catalog must not break its caller: the connection is refused, the failure logged
                 LOG.error("The connection catalog {} failed to read '{}'", catalog.getClass().getName(), connectionId, e);
@@ -227,6 +231,9 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
             if (found.isPresent()) {
                 return found.get();
             }
+        }
+        if (unanswered != null) {
+            throw unanswered;
         }
         throw new InvalidInputException(List.of(catalogs.isEmpty()
                 ? "No saved connection '" + connectionId + "': no connection catalog (the vault) is installed"

@@ -28,6 +28,7 @@ import io.dora.core.query.ExecutionContext;
 import io.dora.core.query.Notice;
 import io.dora.core.query.ResultSink;
 import io.dora.core.query.StatementOptions;
+import io.dora.sql.mongo.MongoStatement;
 
 /**
  * Runs one command: tags it with the query's comment, gives it the time left as {@code maxTimeMS}, and turns the
@@ -46,7 +47,7 @@ final class CommandExecution {
     private static final List<String> REPLY_NOISE = List.of("ok", "$clusterTime", "operationTime");
 
     private final MongoDatabaseConnection owner;
-    private final MongoCommand command;
+    private final MongoStatement command;
     private final StatementOptions options;
     private final ExecutionContext context;
     private final ResultSink sink;
@@ -54,7 +55,7 @@ final class CommandExecution {
     private RunningOperation operation;
     private ClientSession clientSession;
 
-    CommandExecution(MongoDatabaseConnection owner, MongoCommand command, StatementOptions options,
+    CommandExecution(MongoDatabaseConnection owner, MongoStatement command, StatementOptions options,
             ExecutionContext context, ResultSink sink, Set<RunningOperation> running) {
         this.owner = owner;
         this.command = command;

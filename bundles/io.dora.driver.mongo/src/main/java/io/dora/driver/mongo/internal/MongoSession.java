@@ -1,14 +1,9 @@
 package io.dora.driver.mongo.internal;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
-import org.bson.Document;
-import org.bson.codecs.DecoderContext;
-import org.bson.codecs.DocumentCodec;
 
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.Session;
@@ -19,6 +14,8 @@ import io.dora.core.query.Notice;
 import io.dora.core.query.ResultSink;
 import io.dora.core.query.StatementOptions;
 import io.dora.sql.mongo.MongoClassifier;
+import io.dora.sql.mongo.MongoShell;
+import io.dora.sql.mongo.MongoStatement;
 import io.dora.sql.safety.Classification;
 import io.dora.sql.safety.StatementCategory;
 
@@ -55,8 +52,8 @@ final class MongoSession implements Session {
     @Override
     public void execute(String statement, StatementOptions options, ExecutionContext context, ResultSink sink) {
         requireOpen();
-        MongoCommand command = ShellParser.parse(statement, database);
-        if (command.shape() == MongoCommand.Shape.USE_DATABASE) {
+        MongoStatement command = MongoShell.parse(statement, database);
+        if (command.shape() == MongoStatement.Shape.USE_DATABASE) {
             database = command.database();
             sink.notice(new Notice("INFO", "switched to db " + database, null));
             return;
@@ -72,16 +69,11 @@ final class MongoSession implements Session {
      * not a read, as the SQL safety classifier sees it (unknown commands count as writes).
      */
     private void refuseWrites(BsonDocument command) {
-        Classification classification = classifier.classifyCommand(asMap(command));
+        Classification classification = classifier.classifyCommand(MongoClassifier.asMap(command));
         if (classification.category() != StatementCategory.READ) {
             throw new DoraException(ErrorKind.UNSUPPORTED, "The connection is read-only: '" + command.getFirstKey()
                     + "' is refused (" + classification.category() + ")");
         }
-    }
-
-    private static Map<String, Object> asMap(BsonDocument command) {
-        Document document = new DocumentCodec().decode(new BsonDocumentReader(command), DecoderContext.builder().build());
-        return document;
     }
 
     @Override

@@ -36,13 +36,13 @@ import io.dora.core.error.DoraDatabaseException;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
 import io.dora.core.internal.driver.DriverRegistryService;
+import io.dora.core.internal.observe.InstanceRunIdentity;
 import io.dora.core.internal.query.QueryManagerService;
 import io.dora.core.net.TlsException;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
-import io.dora.core.query.ColumnInfo;
-import io.dora.core.internal.observe.InstanceRunIdentity;
 import io.dora.core.observe.Correlation;
+import io.dora.core.query.ColumnInfo;
 import io.dora.core.query.QueryOutcome;
 import io.dora.core.query.QueryRequest;
 import io.dora.core.query.ResultCollector;
@@ -52,6 +52,7 @@ import io.dora.core.schema.SchemaRef;
 import io.dora.core.schema.TableDetails;
 import io.dora.core.schema.TableRef;
 import io.dora.core.secret.SecretString;
+import io.dora.net.tls.PrivateFiles;
 
 class MySqlDriverTest {
 
@@ -260,9 +261,11 @@ class MySqlDriverTest {
         registry.setRunIdentity(new InstanceRunIdentity(Path.of("/tmp/ws-billing"), "beef0042"));
         try (DatabaseConnection correlated = registry.connect(server.spec("mdb-corr")
                 .options(Map.of(Correlation.QUERY_ID_COMMENT_OPTION, "true")).build())) {
-            Properties properties = new MySqlDialect().connectionProperties(correlated.spec());
-            assertEquals("program_name:Dora,dora_workspace:ws-billing,dora_session:beef0042",
-                    properties.getProperty("connectionAttributes"));
+            try (PrivateFiles files = new PrivateFiles()) {
+                Properties properties = new MySqlDialect().connectionProperties(correlated.spec(), files);
+                assertEquals("program_name:Dora,dora_workspace:ws-billing,dora_session:beef0042",
+                        properties.getProperty("connectionAttributes"));
+            }
             RunningQuery sleeping = queries.submit(correlated.openSession(), QueryRequest.of("SELECT SLEEP(22)"),
                     new ResultCollector(1));
             awaitActive("SLEEP(22)");

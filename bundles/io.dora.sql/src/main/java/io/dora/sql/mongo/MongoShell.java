@@ -1,4 +1,4 @@
-package io.dora.driver.mongo.internal;
+package io.dora.sql.mongo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,14 +7,17 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 import io.dora.core.error.DoraException;
-import io.dora.driver.mongo.internal.ShellText.Span;
+import io.dora.sql.mongo.ShellText.Span;
 
 /**
- * Reads one statement: a command document ({@code {"find": "users"}}), a shell form ({@code db.users.find(...)
- * .sort(...).limit(10)}, {@code db.getCollection("x").aggregate([...])}, {@code db.runCommand({...})}), or one
- * of {@code use <db>}, {@code show dbs}, {@code show collections}. Each becomes one {@link MongoCommand}.
+ * Reads one MongoDB statement as Dora accepts it: a command document in relaxed JSON ({@code {find: "users"}}),
+ * a shell form ({@code db.users.find(...).sort(...).limit(10)}, {@code db.getCollection("x").aggregate([...])},
+ * {@code db.runCommand({...})}), or one of {@code use <db>}, {@code show dbs}, {@code show collections}. Each
+ * becomes one {@link MongoStatement}: the command document the driver sends. The driver runs it; the safety
+ * classifier judges the same document, so the text forms cannot disagree. Values are read by bson's JSON reader
+ * in shell mode; errors name the line and column.
  */
-final class ShellParser {
+public final class MongoShell {
 
     /** A method call: its name, where it starts, and its parsed arguments. */
     record Call(String method, int position, List<BsonValue> arguments) {
@@ -24,7 +27,7 @@ final class ShellParser {
     private final String currentDatabase;
     private int pos;
 
-    private ShellParser(String statement, String currentDatabase) {
+    private MongoShell(String statement, String currentDatabase) {
         this.text = new ShellText(statement);
         this.currentDatabase = currentDatabase;
     }
@@ -33,20 +36,20 @@ final class ShellParser {
      * @param currentDatabase the session's database, for commands that do not name one
      * @throws DoraException of kind SYNTAX naming the line and column of the problem
      */
-    static MongoCommand parse(String statement, String currentDatabase) {
-        return new ShellParser(statement, currentDatabase).statement();
+    public static MongoStatement parse(String statement, String currentDatabase) {
+        return new MongoShell(statement, currentDatabase).statement();
     }
 
-    private MongoCommand statement() {
+    private MongoStatement statement() {
         pos = text.skipBlanks(0);
         if (pos >= text.length()) {
             throw text.error(pos, "The statement is empty");
         }
-        MongoCommand command;
+        MongoStatement command;
         char first = text.charAt(pos);
         String word = text.identifierAt(pos);
         if (first == '{') {
-            command = MongoCommand.documents(currentDatabase, document(valueSpan(), "The command"));
+            command = MongoStatement.documents(currentDatabase, document(valueSpan(), "The command"));
         } else if (word.equals("use")) {
             command = use();
         } else if (word.equals("show")) {
@@ -61,36 +64,36 @@ final class ShellParser {
         return command;
     }
 
-    private MongoCommand use() {
+    private MongoStatement use() {
         pos = text.skipBlanks(pos + 3);
         String name = text.identifierAt(pos);
         if (name.isEmpty() && pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\'')) {
             BsonValue quoted = text.parseValue(valueSpan());
-            return new MongoCommand(quoted.asString().getValue(), new BsonDocument(), MongoCommand.Shape.USE_DATABASE, null);
+            return new MongoStatement(quoted.asString().getValue(), new BsonDocument(), MongoStatement.Shape.USE_DATABASE, null);
         }
         if (name.isEmpty()) {
             throw text.error(pos, "Expected a database name after 'use'");
         }
         pos += name.length();
-        return new MongoCommand(name, new BsonDocument(), MongoCommand.Shape.USE_DATABASE, null);
+        return new MongoStatement(name, new BsonDocument(), MongoStatement.Shape.USE_DATABASE, null);
     }
 
-    private MongoCommand show() {
+    private MongoStatement show() {
         pos = text.skipBlanks(pos + 4);
         String what = text.identifierAt(pos);
         int at = pos;
         pos += what.length();
         return switch (what) {
-            case "dbs", "databases" -> new MongoCommand("admin",
-                    BsonDocument.parse("{listDatabases: 1, nameOnly: false}"), MongoCommand.Shape.ARRAY, "databases");
-            case "collections", "tables" -> MongoCommand.documents(currentDatabase,
+            case "dbs", "databases" -> new MongoStatement("admin",
+                    BsonDocument.parse("{listDatabases: 1, nameOnly: false}"), MongoStatement.Shape.ARRAY, "databases");
+            case "collections", "tables" -> MongoStatement.documents(currentDatabase,
                     BsonDocument.parse("{listCollections: 1, nameOnly: true}"));
             default -> throw text.error(at, "Expected 'dbs' or 'collections' after 'show'");
         };
     }
 
     /** After {@code db}: the collection (by name, {@code ["x"]} or {@code getCollection("x")}) and the calls. */
-    private MongoCommand dbExpression() {
+    private MongoStatement dbExpression() {
         String database = currentDatabase;
         List<String> path = new ArrayList<>();
         String collection = null;

@@ -1,4 +1,4 @@
-package io.dora.driver.mongo.internal;
+package io.dora.sql.mongo;
 
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -6,7 +6,7 @@ import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
-import io.dora.driver.mongo.internal.ShellParser.Call;
+import io.dora.sql.mongo.MongoShell.Call;
 
 /** Translates the database-level shell methods ({@code db.runCommand(...)}, {@code db.stats()}, ...) to commands. */
 final class DatabaseMethods {
@@ -14,18 +14,18 @@ final class DatabaseMethods {
     private DatabaseMethods() {
     }
 
-    static MongoCommand translate(String database, Call call, ShellText text) {
+    static MongoStatement translate(String database, Call call, ShellText text) {
         return switch (call.method()) {
-            case "runCommand" -> MongoCommand.documents(database, commandArgument(call, text));
-            case "adminCommand" -> MongoCommand.documents("admin", commandArgument(call, text));
-            case "getCollectionNames", "getCollectionInfos" -> MongoCommand.documents(database,
+            case "runCommand" -> MongoStatement.documents(database, commandArgument(call, text));
+            case "adminCommand" -> MongoStatement.documents("admin", commandArgument(call, text));
+            case "getCollectionNames", "getCollectionInfos" -> MongoStatement.documents(database,
                     new BsonDocument("listCollections", new BsonInt32(1))
                             .append("filter", optionalDocument(call, 0, text))
                             .append("nameOnly", BsonBoolean.valueOf(call.method().equals("getCollectionNames"))));
             case "createCollection" -> {
                 BsonDocument command = new BsonDocument("create", new BsonString(name(call, text)));
                 command.putAll(optionalDocument(call, 1, text));
-                yield MongoCommand.documents(database, command);
+                yield MongoStatement.documents(database, command);
             }
             case "createView" -> {
                 if (call.arguments().size() < 3 || !call.arguments().get(2).isArray()) {
@@ -34,11 +34,11 @@ final class DatabaseMethods {
                 BsonDocument command = new BsonDocument("create", new BsonString(name(call, text)))
                         .append("viewOn", new BsonString(stringAt(call, 1, text)))
                         .append("pipeline", call.arguments().get(2));
-                yield MongoCommand.documents(database, command);
+                yield MongoStatement.documents(database, command);
             }
-            case "dropDatabase" -> MongoCommand.documents(database, new BsonDocument("dropDatabase", new BsonInt32(1)));
-            case "stats" -> MongoCommand.documents(database, new BsonDocument("dbStats", new BsonInt32(1)));
-            case "version" -> MongoCommand.documents(database, new BsonDocument("buildInfo", new BsonInt32(1)));
+            case "dropDatabase" -> MongoStatement.documents(database, new BsonDocument("dropDatabase", new BsonInt32(1)));
+            case "stats" -> MongoStatement.documents(database, new BsonDocument("dbStats", new BsonInt32(1)));
+            case "version" -> MongoStatement.documents(database, new BsonDocument("buildInfo", new BsonInt32(1)));
             default -> throw text.error(call.position(), "Unknown database method db." + call.method()
                     + "(): use runCommand, adminCommand, getCollectionNames, getCollectionInfos, createCollection,"
                     + " createView, dropDatabase, stats or version, or db.<collection>.<method>(...)");

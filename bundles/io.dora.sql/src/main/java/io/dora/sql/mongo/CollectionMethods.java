@@ -1,4 +1,4 @@
-package io.dora.driver.mongo.internal;
+package io.dora.sql.mongo;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
-import io.dora.driver.mongo.internal.ShellParser.Call;
+import io.dora.sql.mongo.MongoShell.Call;
 
 /**
  * Translates the collection methods of the shell ({@code db.c.find(...)}, {@code .aggregate}, {@code .insertOne},
@@ -30,11 +30,11 @@ final class CollectionMethods {
         this.text = text;
     }
 
-    static MongoCommand translate(String database, String collection, Call call, List<Call> chain, ShellText text) {
+    static MongoStatement translate(String database, String collection, Call call, List<Call> chain, ShellText text) {
         return new CollectionMethods(database, collection, call, text).translate(chain);
     }
 
-    private MongoCommand translate(List<Call> chain) {
+    private MongoStatement translate(List<Call> chain) {
         String method = call.method();
         if (!method.equals("find") && !method.equals("aggregate")) {
             noChain(chain);
@@ -45,11 +45,11 @@ final class CollectionMethods {
                     .append("singleBatch", BsonBoolean.TRUE));
             case "aggregate" -> aggregate(chain);
             case "countDocuments" -> countDocuments();
-            case "estimatedDocumentCount" -> new MongoCommand(database, command("count"), MongoCommand.Shape.COUNT, "count");
-            case "count" -> new MongoCommand(database, command("count").append("query", documentAt(0, true)),
-                    MongoCommand.Shape.COUNT, "count");
-            case "distinct" -> new MongoCommand(database, command("distinct").append("key", fieldName())
-                    .append("query", documentAt(1, true)), MongoCommand.Shape.ARRAY, "values");
+            case "estimatedDocumentCount" -> new MongoStatement(database, command("count"), MongoStatement.Shape.COUNT, "count");
+            case "count" -> new MongoStatement(database, command("count").append("query", documentAt(0, true)),
+                    MongoStatement.Shape.COUNT, "count");
+            case "distinct" -> new MongoStatement(database, command("distinct").append("key", fieldName())
+                    .append("query", documentAt(1, true)), MongoStatement.Shape.ARRAY, "values");
             case "insertOne" -> insert(new BsonArray(List.of(documentAt(0, false))));
             case "insertMany" -> insert(documentsAt(0));
             case "updateOne", "updateMany", "replaceOne" -> update();
@@ -67,7 +67,7 @@ final class CollectionMethods {
         };
     }
 
-    private MongoCommand find(List<Call> chain) {
+    private MongoStatement find(List<Call> chain) {
         BsonDocument find = findCommand();
         if (call.arguments().size() > 2) {
             find.putAll(documentAt(2, true));
@@ -79,7 +79,7 @@ final class CollectionMethods {
                 case "count" -> {
                     BsonDocument count = command("count").append("query", find.getDocument("filter"));
                     copy(find, count, "limit", "skip", "hint", "collation");
-                    return new MongoCommand(database, count, MongoCommand.Shape.COUNT, "count");
+                    return new MongoStatement(database, count, MongoStatement.Shape.COUNT, "count");
                 }
                 case "explain" -> {
                     return explain(find, link);
@@ -103,7 +103,7 @@ final class CollectionMethods {
         return find;
     }
 
-    private MongoCommand aggregate(List<Call> chain) {
+    private MongoStatement aggregate(List<Call> chain) {
         BsonValue pipeline = argument(0);
         if (!pipeline.isArray()) {
             throw text.error(call.position(), "aggregate() needs the pipeline as an array of stages, e.g. [{$match: {}}]");
@@ -125,7 +125,7 @@ final class CollectionMethods {
     }
 
     /** The count of matching documents, as an aggregation (the way the drivers do it). */
-    private MongoCommand countDocuments() {
+    private MongoStatement countDocuments() {
         BsonDocument options = documentAt(1, true);
         BsonArray pipeline = new BsonArray();
         pipeline.add(new BsonDocument("$match", documentAt(0, true)));
@@ -138,11 +138,11 @@ final class CollectionMethods {
         pipeline.add(BsonDocument.parse("{$group: {_id: 1, count: {$sum: 1}}}"));
         BsonDocument aggregate = command("aggregate").append("pipeline", pipeline).append("cursor", new BsonDocument());
         copy(options, aggregate, "hint", "collation", "maxTimeMS");
-        return new MongoCommand(database, aggregate, MongoCommand.Shape.COUNT, "count");
+        return new MongoStatement(database, aggregate, MongoStatement.Shape.COUNT, "count");
     }
 
     /** Inserts get an {@code _id} made here, as the drivers do, so the server's order of fields is kept. */
-    private MongoCommand insert(BsonArray documents) {
+    private MongoStatement insert(BsonArray documents) {
         BsonArray withIds = new BsonArray();
         for (BsonValue value : documents) {
             BsonDocument document = value.asDocument();
@@ -161,7 +161,7 @@ final class CollectionMethods {
         return documents(insert);
     }
 
-    private MongoCommand update() {
+    private MongoStatement update() {
         BsonValue change = argument(1);
         boolean replace = call.method().equals("replaceOne");
         if (replace ? !change.isDocument() : !change.isDocument() && !change.isArray()) {
@@ -174,7 +174,7 @@ final class CollectionMethods {
         return documents(command("update").append("updates", new BsonArray(List.of(statement))));
     }
 
-    private MongoCommand createIndex() {
+    private MongoStatement createIndex() {
         BsonDocument keys = documentAt(0, false);
         BsonDocument index = new BsonDocument("key", keys);
         index.putAll(documentAt(1, true));
@@ -188,7 +188,7 @@ final class CollectionMethods {
         return documents(command("createIndexes").append("indexes", new BsonArray(List.of(index))));
     }
 
-    private MongoCommand explain(BsonDocument explained, Call link) {
+    private MongoStatement explain(BsonDocument explained, Call link) {
         BsonValue verbosity = link.arguments().isEmpty() ? new BsonString("queryPlanner") : link.arguments().get(0);
         if (verbosity.isBoolean()) {
             verbosity = new BsonString(verbosity.asBoolean().getValue() ? "allPlansExecution" : "queryPlanner");
@@ -196,8 +196,8 @@ final class CollectionMethods {
         return documents(new BsonDocument("explain", explained).append("verbosity", verbosity));
     }
 
-    private MongoCommand documents(BsonDocument command) {
-        return MongoCommand.documents(database, command);
+    private MongoStatement documents(BsonDocument command) {
+        return MongoStatement.documents(database, command);
     }
 
     private BsonDocument command(String name) {

@@ -1,4 +1,4 @@
-package io.dora.driver.mongo.internal;
+package io.dora.sql.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,23 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
 import org.bson.BsonType;
-import org.bson.codecs.DecoderContext;
-import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.Test;
 
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
-import io.dora.sql.mongo.MongoClassifier;
 import io.dora.sql.safety.DangerousRule;
 import io.dora.sql.safety.StatementCategory;
 
 /** The shell forms and what they become, without a server. */
-class ShellParserTest {
+class MongoShellTest {
 
-    private static MongoCommand parse(String statement) {
-        return ShellParser.parse(statement, "shop");
+    private static MongoStatement parse(String statement) {
+        return MongoShell.parse(statement, "shop");
     }
 
     private static void assertCommand(String expectedJson, String statement) {
@@ -50,16 +46,16 @@ class ShellParserTest {
 
     @Test
     void namesCollectionsAndDatabasesInEveryShellWay() {
-        MongoCommand dotted = parse("db.system.profile.find()");
+        MongoStatement dotted = parse("db.system.profile.find()");
         assertEquals("system.profile", dotted.command().getString("find").getValue());
         assertEquals("shop", dotted.database());
         assertEquals("odd name", parse("db.getCollection(\"odd name\").find()").command().getString("find").getValue());
         assertEquals("x-y", parse("db['x-y'].countDocuments()").command().getString("aggregate").getValue());
-        MongoCommand sibling = parse("db.getSiblingDB('archive').orders.deleteOne({_id: 1})");
+        MongoStatement sibling = parse("db.getSiblingDB('archive').orders.deleteOne({_id: 1})");
         assertEquals("archive", sibling.database());
         assertEquals("orders", sibling.command().getString("delete").getValue());
         assertEquals("analytics", parse("use analytics").database());
-        assertEquals(MongoCommand.Shape.USE_DATABASE, parse("use analytics;").shape());
+        assertEquals(MongoStatement.Shape.USE_DATABASE, parse("use analytics;").shape());
     }
 
     @Test
@@ -93,12 +89,12 @@ class ShellParserTest {
 
     @Test
     void countsAndListsHaveTheirShapes() {
-        MongoCommand count = parse("db.users.countDocuments({a: 1}, {limit: 5})");
-        assertEquals(MongoCommand.Shape.COUNT, count.shape());
+        MongoStatement count = parse("db.users.countDocuments({a: 1}, {limit: 5})");
+        assertEquals(MongoStatement.Shape.COUNT, count.shape());
         assertEquals(BsonDocument.parse("{aggregate: 'users', pipeline: [{$match: {a: 1}}, {$limit: 5},"
                 + " {$group: {_id: 1, count: {$sum: 1}}}], cursor: {}}"), count.command());
-        MongoCommand distinct = parse("db.users.distinct('city', {age: 3})");
-        assertEquals(MongoCommand.Shape.ARRAY, distinct.shape());
+        MongoStatement distinct = parse("db.users.distinct('city', {age: 3})");
+        assertEquals(MongoStatement.Shape.ARRAY, distinct.shape());
         assertEquals("values", distinct.field());
         assertEquals("databases", parse("show dbs").field());
         assertCommand("{listCollections: 1, nameOnly: true}", "show collections");
@@ -135,7 +131,18 @@ class ShellParserTest {
         assertEquals(StatementCategory.DDL, classifier.classifyCommand(map("db.users.drop()")).category());
     }
 
+    @Test
+    void theClassifierJudgesStatementTextByItsCommand() {
+        MongoClassifier classifier = new MongoClassifier();
+        assertEquals(StatementCategory.READ, classifier.classifyCommand("db.users.find({_id: ObjectId('5f1d7a3e9b1e8a0001a1b2c3')})").category());
+        assertEquals(StatementCategory.READ, classifier.classifyCommand("{find: 'users', filter: {at: ISODate('2024-01-01')}}").category());
+        assertTrue(classifier.classifyCommand("db.getCollection('users').deleteMany({})").rules().contains(DangerousRule.NO_FILTER));
+        assertEquals(StatementCategory.WRITE, classifier.classifyCommand("db.users.aggregate([{$merge: 'x'}])").category());
+        assertEquals(StatementCategory.SESSION_SETTING, classifier.classifyCommand("use archive").category());
+        assertEquals(StatementCategory.UNKNOWN, classifier.classifyCommand("db.users.find(").category());
+    }
+
     private static Map<String, Object> map(String statement) {
-        return new DocumentCodec().decode(new BsonDocumentReader(parse(statement).command()), DecoderContext.builder().build());
+        return MongoClassifier.asMap(parse(statement).command());
     }
 }

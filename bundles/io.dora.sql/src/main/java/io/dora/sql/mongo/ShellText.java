@@ -1,4 +1,4 @@
-package io.dora.driver.mongo.internal;
+package io.dora.sql.mongo;
 
 import java.util.ArrayList;
 import java.util.List;
