@@ -17,8 +17,11 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.driver.ConnectionService;
 import io.dora.core.net.HostKeyConfirmation;
@@ -65,13 +68,22 @@ class TunnelBackendServiceTest {
                 .database("postgres").user("postgres").ssh(new SshSettings(List.of(new SshHop("127.0.0.1",
                         closedPort(), "nobody", new SshAuth.Password(SecretString.of("pw")))), HostKeyPolicy.STRICT,
                         null, false, Duration.ZERO)).build();
-        awaitBackend();
-        SshTunnelException unreachable = assertThrows(SshTunnelException.class, () -> connections.connect(spec));
-        assertEquals(SshTunnelException.Failure.HOP_UNREACHABLE, unreachable.failure(), unreachable.getMessage());
+        // the product opens saved connections only: the test's own catalog holds this one
+        ServiceRegistration<ConnectionCatalog> catalog = context.registerService(ConnectionCatalog.class,
+                ConnectionCatalog.of(List.of(new ConnectionProfile("", spec))), null);
+        try {
+            awaitBackend();
+            SshTunnelException unreachable = assertThrows(SshTunnelException.class,
+                    () -> connections.connectById("via-ssh"));
+            assertEquals(SshTunnelException.Failure.HOP_UNREACHABLE, unreachable.failure(), unreachable.getMessage());
 
-        bundle().stop();
-        SshTunnelException missing = assertThrows(SshTunnelException.class, () -> connections.connect(spec));
-        assertEquals(SshTunnelException.Failure.NO_BACKEND, missing.failure(), missing.getMessage());
+            bundle().stop();
+            SshTunnelException missing = assertThrows(SshTunnelException.class,
+                    () -> connections.connectById("via-ssh"));
+            assertEquals(SshTunnelException.Failure.NO_BACKEND, missing.failure(), missing.getMessage());
+        } finally {
+            catalog.unregister();
+        }
     }
 
     private ConnectionService connectionService() throws InterruptedException {
