@@ -2,6 +2,7 @@ package io.dora.logging.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.connection.Environment;
@@ -39,7 +40,17 @@ final class Fixtures {
 
     /** No connections open. */
     static ConnectionService noConnections() {
+        return openConnections(List::of);
+    }
+
+    /** A connection service that only lists the connections the supplier returns. */
+    static ConnectionService openConnections(Supplier<List<DatabaseConnection>> open) {
         return new ConnectionService() {
+            @Override
+            public DatabaseConnection connectById(String connectionId) {
+                throw new UnsupportedOperationException();
+            }
+
             @Override
             public DatabaseConnection connect(ConnectionSpec spec) {
                 throw new UnsupportedOperationException();
@@ -52,7 +63,7 @@ final class Fixtures {
 
             @Override
             public List<DatabaseConnection> openConnections() {
-                return List.of();
+                return open.get();
             }
         };
     }

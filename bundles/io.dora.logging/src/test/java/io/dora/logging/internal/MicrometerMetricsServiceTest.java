@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dora.core.connection.ConnectionSpec;
-import io.dora.core.driver.ConnectionService;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.driver.PoolStats;
 import io.dora.core.observe.QueryEnd.Outcome;
@@ -53,22 +52,7 @@ class MicrometerMetricsServiceTest {
     @Test
     void poolGaugesFollowTheOpenConnections() throws Exception {
         List<DatabaseConnection> open = new ArrayList<>(List.of(pooled("orders", new PoolStats(2, 3, 1, 5, 10))));
-        MicrometerMetricsService metrics = new MicrometerMetricsService(new ConnectionService() {
-            @Override
-            public DatabaseConnection connect(ConnectionSpec spec) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<String> validate(ConnectionSpec spec) {
-                return List.of();
-            }
-
-            @Override
-            public List<DatabaseConnection> openConnections() {
-                return List.copyOf(open);
-            }
-        });
+        MicrometerMetricsService metrics = new MicrometerMetricsService(Fixtures.openConnections(() -> List.copyOf(open)));
         assertEquals(List.of(new PoolMetrics("orders", "postgres", 2, 3, 1, 5, 10)), metrics.snapshot().pools());
         JsonNode pool = new ObjectMapper().readTree(metrics.snapshotJson()).path("pools").get(0);
         assertEquals(1, pool.path("waiting").asInt());
