@@ -1,0 +1,83 @@
+package io.dora.ui.sql.internal.editor;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.dora.core.connection.ConnectionSpec;
+import io.dora.core.driver.ConnectionService;
+import io.dora.core.driver.DatabaseConnection;
+import io.dora.core.driver.Session;
+import io.dora.core.error.DoraException;
+import io.dora.core.error.ErrorKind;
+import io.dora.core.query.QueryManager;
+
+/**
+ * The database side of one editor: its own connection and the one session pinned to the editor, opened on
+ * first use, and the query manager that runs its statements. Methods that touch the network run in jobs.
+ */
+final class EditorConnection implements AutoCloseable {
+
+    private final ConnectionSpec spec;
+    private final ServiceTracker<ConnectionService, ConnectionService> connectionServices;
+    private final ServiceTracker<QueryManager, QueryManager> queryManagers;
+    private DatabaseConnection connection;
+    private Session session;
+
+    EditorConnection(ConnectionSpec spec) {
+        this.spec = spec;
+        BundleContext context = FrameworkUtil.getBundle(EditorConnection.class).getBundleContext();
+        connectionServices = new ServiceTracker<>(context, ConnectionService.class, null);
+        queryManagers = new ServiceTracker<>(context, QueryManager.class, null);
+        connectionServices.open();
+        queryManagers.open();
+    }
+
+    ConnectionSpec spec() {
+        return spec;
+    }
+
+    /** The editor's session, connecting first when needed. Blocks on the network: call from a job. */
+    synchronized Session session() {
+        if (session == null || session.isClosed()) {
+            if (connection == null || connection.isClosed()) {
+                ConnectionService service = connectionServices.getService();
+                if (service == null) {
+                    throw new DoraException(ErrorKind.INTERNAL, "No connection service is installed.");
+                }
+                connection = service.connect(spec);
+            }
+            session = connection.openSession();
+        }
+        return session;
+    }
+
+    /** The connection once {@link #session()} opened it, else null. */
+    synchronized DatabaseConnection connection() {
+        return connection;
+    }
+
+    QueryManager queryManager() {
+        QueryManager manager = queryManagers.getService();
+        if (manager == null) {
+            throw new DoraException(ErrorKind.INTERNAL, "No query manager is installed.");
+        }
+        return manager;
+    }
+
+    /** Rolls back what is open and closes the connection. Blocks on the network: call from a job. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (session != null) {
+                session.close();
+            }
+            if (connection != null) {
+                connection.close();
+            }
+        } finally {
+            connectionServices.close();
+            queryManagers.close();
+        }
+    }
+}
