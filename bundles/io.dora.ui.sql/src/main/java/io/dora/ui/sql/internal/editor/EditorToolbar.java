@@ -64,12 +64,17 @@ final class EditorToolbar extends Composite {
         status.setForeground(getDisplay().getSystemColor(error ? SWT.COLOR_RED : SWT.COLOR_WIDGET_FOREGROUND));
     }
 
-    void update(boolean running, boolean transactions, boolean autoCommitOn, int pendingStatements) {
-        cancel.setEnabled(running);
-        autoCommit.setEnabled(transactions && !running);
+    /**
+     * @param cancellable whether a query runs or a result waits for scrolling
+     * @param busy        whether a query runs (the session is not free for transaction commands)
+     */
+    void update(boolean cancellable, boolean busy, boolean transactions, boolean autoCommitOn,
+            int pendingStatements) {
+        cancel.setEnabled(cancellable);
+        autoCommit.setEnabled(transactions && !busy);
         autoCommit.setSelection(autoCommitOn);
-        commit.setEnabled(transactions && !autoCommitOn && !running);
-        rollback.setEnabled(transactions && !autoCommitOn && !running);
+        commit.setEnabled(transactions && !autoCommitOn && !busy);
+        rollback.setEnabled(transactions && !autoCommitOn && !busy);
         if (!transactions || autoCommitOn) {
             transaction.setText("");
         } else if (pendingStatements > 0) {

@@ -77,6 +77,7 @@ public final class SqlEditor extends EditorPart {
     private long runningSince;
     private boolean autoCommit = true;
     private int pendingStatements;
+    private boolean shownWaiting;
 
     @Override
     public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
@@ -229,6 +230,13 @@ public final class SqlEditor extends EditorPart {
         tick();
     }
 
+    /** F6: from the script to the rows of the result shown, and back. */
+    public void toggleFocus() {
+        if (!viewer.getTextWidget().isFocusControl() || !results.focusRows()) {
+            viewer.getTextWidget().setFocus();
+        }
+    }
+
     /** Cancel button and Esc: stops the query on the server, or a result set that waits for scrolling. */
     public void cancel() {
         Display.getDefault().asyncExec(() -> {
@@ -315,8 +323,13 @@ public final class SqlEditor extends EditorPart {
             return;
         }
         results.refresh();
-        if (results.onlyWaitingForScrolling()) {
-            toolbar.status("First rows shown; more are fetched as you scroll (Esc stops the result)", false);
+        boolean waiting = results.onlyWaitingForScrolling();
+        if (waiting != shownWaiting) {
+            shownWaiting = waiting;
+            updateControls();
+        }
+        if (waiting) {
+            toolbar.status("First rows shown, more as you scroll", false);
         } else {
             toolbar.status(String.format("Running\u2026 %.1f s (Esc cancels)", seconds(runningSince)), false);
         }
@@ -383,7 +396,8 @@ public final class SqlEditor extends EditorPart {
     private void updateControls() {
         DatabaseConnection connection = database.connection();
         boolean transactions = connection != null && connection.capabilities().has(Capability.TRANSACTIONS);
-        toolbar.update(running != null, transactions, autoCommit, pendingStatements);
+        boolean waiting = results.onlyWaitingForScrolling();
+        toolbar.update(running != null, running != null && !waiting, transactions, autoCommit, pendingStatements);
     }
 
     boolean isRunning() {

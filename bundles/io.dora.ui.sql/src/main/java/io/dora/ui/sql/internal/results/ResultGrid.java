@@ -97,6 +97,14 @@ final class ResultGrid extends Composite {
         return String.format("%,d rows so far\u2026", received);
     }
 
+    /** Puts the keyboard focus into the rows, on the first one when none is selected. */
+    void focusRows() {
+        table.setFocus();
+        if (table.getSelectionCount() == 0 && table.getItemCount() > 0) {
+            table.setSelection(0);
+        }
+    }
+
     RowBuffer buffer() {
         return buffer;
     }

@@ -107,6 +107,16 @@ public final class ResultsPanel {
         messages.showItem(item);
     }
 
+    /** Focuses the rows of the result tab shown; false when it shows no result set. */
+    public boolean focusRows() {
+        CTabItem selected = folder.getSelection();
+        if (selected != null && selected.getControl() instanceof ResultGrid grid) {
+            grid.focusRows();
+            return true;
+        }
+        return false;
+    }
+
     public void showMessages() {
         folder.setSelection(messagesTab);
     }
