@@ -33,10 +33,6 @@ final class EditorConnection implements AutoCloseable {
         queryManagers.open();
     }
 
-    ConnectionSpec spec() {
-        return spec;
-    }
-
     /** The editor's session, connecting first when needed. Blocks on the network: call from a job. */
     synchronized Session session() {
         if (session == null || session.isClosed()) {

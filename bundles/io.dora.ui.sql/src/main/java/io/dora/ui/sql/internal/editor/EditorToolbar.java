@@ -77,11 +77,14 @@ final class EditorToolbar extends Composite {
         rollback.setEnabled(transactions && !autoCommitOn && !busy);
         if (!transactions || autoCommitOn) {
             transaction.setText("");
+            transaction.setToolTipText(null);
         } else if (pendingStatements > 0) {
-            transaction.setText("\u25cf Transaction pending (" + pendingStatements + " statements)");
+            transaction.setText("\u25cf Transaction pending (" + pendingStatements + ")");
+            transaction.setToolTipText(pendingStatements + " statements ran since the last commit or rollback");
             transaction.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         } else {
-            transaction.setText("Manual commit, nothing pending");
+            transaction.setText("Manual commit");
+            transaction.setToolTipText("Nothing is pending");
             transaction.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         }
         layout(true);

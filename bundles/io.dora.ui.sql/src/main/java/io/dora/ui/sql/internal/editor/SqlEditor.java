@@ -78,6 +78,7 @@ public final class SqlEditor extends EditorPart {
     private boolean autoCommit = true;
     private int pendingStatements;
     private boolean shownWaiting;
+    private int scriptSize;
 
     @Override
     public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
@@ -186,6 +187,7 @@ public final class SqlEditor extends EditorPart {
             toolbar.status("A query is still running: cancel it first (Esc).", true);
             return;
         }
+        scriptSize = script.size();
         results.clear(); // also ends a previous result that waits for scrolling, which frees the session
         results.message("INFO", script.size() == 1 ? "Running " + StatementLocator.firstLine(script.get(0))
                 : "Running a script of " + script.size() + " statements");
@@ -239,8 +241,8 @@ public final class SqlEditor extends EditorPart {
 
     /** Cancel button and Esc: stops the query on the server, or a result set that waits for scrolling. */
     public void cancel() {
-        Display.getDefault().asyncExec(() -> {
-            if (results == null || running == null) {
+        ui(() -> {
+            if (running == null) {
                 return;
             }
             RunningQuery query = current;
@@ -275,8 +277,6 @@ public final class SqlEditor extends EditorPart {
             updated += statement.updated();
             if (statement.succeeded()) {
                 succeeded++;
-            } else {
-                results.message("ERROR", describe(statement.error()));
             }
         }
         if (!autoCommit) {
@@ -286,8 +286,10 @@ public final class SqlEditor extends EditorPart {
         LOG.info("SQL editor on '{}': {} of {} statements succeeded, {} rows read, {} updated, {} ms",
                 input.spec().name(), succeeded, outcome.statements().size(), rows, updated,
                 outcome.elapsed().toMillis());
-        if (outcome.failure().isPresent()) {
-            showFailure(outcome.failure().get(), seconds);
+        StatementOutcome failed = outcome.statements().stream().filter(s -> !s.succeeded()).findFirst().orElse(null);
+        if (failed != null) {
+            showFailure(failed.error(), seconds, scriptSize > 1
+                    ? "Statement " + (failed.index() + 1) + " of " + scriptSize + ": " : "");
             return;
         }
         String summary = String.format("%,d rows read, %,d updated \u00b7 %.3f s", rows, updated, seconds);
@@ -296,13 +298,17 @@ public final class SqlEditor extends EditorPart {
     }
 
     private void showFailure(DoraException failure, double seconds) {
+        showFailure(failure, seconds, "");
+    }
+
+    private void showFailure(DoraException failure, double seconds, String where) {
         if (failure.kind() == ErrorKind.CANCELLED) {
             toolbar.status(String.format("Cancelled after %.1f s", seconds), false);
             results.message("WARNING", String.format("Cancelled after %.1f s", seconds));
             return;
         }
-        toolbar.status(describe(failure), true);
-        results.message("ERROR", describe(failure));
+        toolbar.status(where + describe(failure), true);
+        results.message("ERROR", where + describe(failure));
         results.showMessages();
     }
 
@@ -369,7 +375,7 @@ public final class SqlEditor extends EditorPart {
                 session.rollback();
             }
             ui(() -> {
-                results.message("INFO", (commit ? "Committed " : "Rolled back ") + pendingStatements + " statements");
+                results.message("INFO", (commit ? "Committed" : "Rolled back") + " (" + pendingStatements + " statements)");
                 toolbar.status(commit ? "Committed" : "Rolled back", false);
                 pendingStatements = 0;
                 updateControls();
@@ -398,10 +404,6 @@ public final class SqlEditor extends EditorPart {
         boolean transactions = connection != null && connection.capabilities().has(Capability.TRANSACTIONS);
         boolean waiting = results.onlyWaitingForScrolling();
         toolbar.update(running != null, running != null && !waiting, transactions, autoCommit, pendingStatements);
-    }
-
-    boolean isRunning() {
-        return running != null;
     }
 
     private void ui(Runnable update) {

@@ -86,8 +86,8 @@ final class ResultGrid extends Composite {
     /** The row count and timing, e.g. "3,503 rows · 120 ms" or "200 rows fetched, more as you scroll". */
     String status() {
         long received = buffer.received();
-        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
         if (buffer.finished()) {
+            long millis = (buffer.finishedNanos() - startedNanos) / 1_000_000;
             return String.format("%,d rows%s", received, buffer.truncated() ? " (stopped before the end)" : "")
                     + String.format(" \u00b7 %,d ms", millis);
         }

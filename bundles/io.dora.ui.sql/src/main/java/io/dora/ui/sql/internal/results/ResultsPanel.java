@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import io.dora.core.query.ColumnInfo;
+import io.dora.core.query.Notice;
 import io.dora.core.query.ResultSink;
 
 /**
@@ -128,12 +129,12 @@ public final class ResultsPanel {
      * @param lastStatement the index of the request's last statement
      * @param firstPage     called on the executing thread when a result set's first page has arrived
      */
-    public ResultSink newSink(int lastStatement, Function<String, RowBufferListener> firstPage) {
+    public ResultSink newSink(int lastStatement, Function<String, FirstRowsListener> firstPage) {
         return new PanelSink(folder.getDisplay(), lastStatement, firstPage);
     }
 
-    /** Told when a result set's first page arrived or it ended, on the executing thread (for logging). */
-    public interface RowBufferListener {
+    /** Told when a result set's first page arrived, or it ended within it; on the executing thread. */
+    public interface FirstRowsListener {
         void firstRows(long rows, boolean more);
     }
 
@@ -172,14 +173,14 @@ public final class ResultsPanel {
     private final class PanelSink implements ResultSink {
         private final Display display;
         private final int lastStatement;
-        private final Function<String, RowBufferListener> firstPage;
+        private final Function<String, FirstRowsListener> firstPage;
         private int statementIndex;
         private String statement = "";
         private long startedNanos;
         private RowBuffer buffer;
-        private RowBufferListener listener;
+        private FirstRowsListener listener;
 
-        PanelSink(Display display, int lastStatement, Function<String, RowBufferListener> firstPage) {
+        PanelSink(Display display, int lastStatement, Function<String, FirstRowsListener> firstPage) {
             this.display = display;
             this.lastStatement = lastStatement;
             this.firstPage = firstPage;
@@ -232,7 +233,7 @@ public final class ResultsPanel {
         }
 
         @Override
-        public void notice(io.dora.core.query.Notice notice) {
+        public void notice(Notice notice) {
             String code = notice.sqlState() == null ? "" : " [" + notice.sqlState() + "]";
             ui(() -> message(notice.severity(), notice.message() + code));
         }

@@ -19,6 +19,7 @@ public final class RowBuffer {
     private boolean stopped;
     private boolean finished;
     private boolean truncated;
+    private long finishedNanos;
 
     /**
      * @param page          rows fetched ahead of the last row asked for
@@ -76,8 +77,14 @@ public final class RowBuffer {
     /** The result set ended; {@code truncated} when rows were left unread. */
     public synchronized void finish(boolean truncated) {
         finished = true;
+        finishedNanos = System.nanoTime();
         this.truncated = truncated;
         notifyAll();
+    }
+
+    /** When {@link #finish} was called, in {@link System#nanoTime()}; 0 before. */
+    public synchronized long finishedNanos() {
+        return finishedNanos;
     }
 
     public synchronized long received() {
