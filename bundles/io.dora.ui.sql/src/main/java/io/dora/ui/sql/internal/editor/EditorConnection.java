@@ -7,6 +7,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.driver.ConnectionService;
 import io.dora.core.driver.DatabaseConnection;
+import io.dora.core.driver.DriverRegistry;
 import io.dora.core.driver.Session;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
@@ -21,6 +22,7 @@ final class EditorConnection implements AutoCloseable {
     private final ConnectionSpec spec;
     private final ServiceTracker<ConnectionService, ConnectionService> connectionServices;
     private final ServiceTracker<QueryManager, QueryManager> queryManagers;
+    private final ServiceTracker<DriverRegistry, DriverRegistry> drivers;
     private DatabaseConnection connection;
     private Session session;
 
@@ -29,8 +31,17 @@ final class EditorConnection implements AutoCloseable {
         BundleContext context = FrameworkUtil.getBundle(EditorConnection.class).getBundleContext();
         connectionServices = new ServiceTracker<>(context, ConnectionService.class, null);
         queryManagers = new ServiceTracker<>(context, QueryManager.class, null);
+        drivers = new ServiceTracker<>(context, DriverRegistry.class, null);
         connectionServices.open();
         queryManagers.open();
+        drivers.open();
+    }
+
+    /** The SQL dialect (or query language) of the connection's driver; the driver id when it is not installed. */
+    String dialect() {
+        DriverRegistry registry = drivers.getService();
+        return registry == null ? spec.driverId()
+                : registry.driver(spec.driverId()).map(driver -> driver.info().dialect()).orElse(spec.driverId());
     }
 
     /** The editor's session, connecting first when needed. Blocks on the network: call from a job. */
@@ -74,6 +85,7 @@ final class EditorConnection implements AutoCloseable {
         } finally {
             connectionServices.close();
             queryManagers.close();
+            drivers.close();
         }
     }
 }

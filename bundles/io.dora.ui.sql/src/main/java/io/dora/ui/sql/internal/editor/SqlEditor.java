@@ -72,6 +72,8 @@ public final class SqlEditor extends EditorPart {
     private ResultsPanel results;
     private EditorToolbar toolbar;
     private StatementLocator statements;
+    private String dialect;
+    private Display display;
     private volatile RunningQuery current;
     private Job running;
     private long runningSince;
@@ -96,6 +98,7 @@ public final class SqlEditor extends EditorPart {
     @Override
     public void createPartControl(Composite parent) {
         ConnectionSpec spec = input.spec();
+        display = parent.getDisplay();
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
         layout.marginHeight = 0;
@@ -108,7 +111,7 @@ public final class SqlEditor extends EditorPart {
         toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        String dialect = dialect();
+        dialect = database.dialect();
         statements = new StatementLocator(dialect);
         viewer = new SourceViewer(sash, null, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         SqlSourceViewerConfiguration configuration = new SqlSourceViewerConfiguration(dialect);
@@ -135,14 +138,6 @@ public final class SqlEditor extends EditorPart {
         GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
         data.heightHint = 26;
         banner.setLayoutData(data);
-    }
-
-    private String dialect() {
-        return switch (input.spec().driverId()) {
-            case "postgres", "mysql", "sqlite" -> input.spec().driverId();
-            case "mariadb" -> "mysql";
-            default -> input.spec().driverId();
-        };
     }
 
     /** Connects at once, so a wrong setting shows before the first query and the transaction controls know. */
@@ -196,7 +191,7 @@ public final class SqlEditor extends EditorPart {
         QueryRequest request = QueryRequest.script(script);
         var sink = results.newSink(script.size() - 1, statement -> (rows, more) -> LOG.info(
                 "SQL editor on '{}': first {} rows of '{}' shown after {} ms{}", connection, rows,
-                StatementLocator.forLog(statement, dialect()), (System.nanoTime() - started) / 1_000_000,
+                StatementLocator.forLog(statement, dialect), (System.nanoTime() - started) / 1_000_000,
                 more ? ", more as the user scrolls" : ""));
         runningSince = started;
         Job job = new Job("Running SQL on " + connection) {
@@ -407,7 +402,6 @@ public final class SqlEditor extends EditorPart {
     }
 
     private void ui(Runnable update) {
-        Display display = getSite().getShell().getDisplay();
         if (!display.isDisposed()) {
             display.asyncExec(() -> {
                 if (viewer != null && !viewer.getControl().isDisposed()) {

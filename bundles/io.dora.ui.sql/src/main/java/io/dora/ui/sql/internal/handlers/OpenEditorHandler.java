@@ -24,6 +24,7 @@ import org.osgi.framework.ServiceReference;
 
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.driver.BuiltInConnectionProvider;
+import io.dora.core.driver.DriverRegistry;
 import io.dora.core.schema.TableInfo;
 import io.dora.ui.sql.internal.editor.SqlEditor;
 import io.dora.ui.sql.internal.editor.SqlEditorInput;
@@ -70,7 +71,17 @@ public final class OpenEditorHandler extends AbstractHandler implements IExecuta
     }
 
     private static String dialectOf(ConnectionSpec spec) {
-        return "mariadb".equals(spec.driverId()) ? "mysql" : spec.driverId();
+        BundleContext context = FrameworkUtil.getBundle(OpenEditorHandler.class).getBundleContext();
+        ServiceReference<DriverRegistry> reference = context.getServiceReference(DriverRegistry.class);
+        DriverRegistry registry = reference == null ? null : context.getService(reference);
+        if (registry == null) {
+            return spec.driverId();
+        }
+        try {
+            return registry.driver(spec.driverId()).map(driver -> driver.info().dialect()).orElse(spec.driverId());
+        } finally {
+            context.ungetService(reference);
+        }
     }
 
     /** Asks for one of the known connections; null when the user cancels or there is none. */
