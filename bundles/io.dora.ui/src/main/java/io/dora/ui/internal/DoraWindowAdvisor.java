@@ -44,7 +44,5 @@ final class DoraWindowAdvisor extends WorkbenchWindowAdvisor {
     public void postWindowOpen() {
         long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("workbench window shown {} ms after the JVM started", sinceStart);
-        getWindowConfigurer().getActionBarConfigurer().getStatusLineManager()
-                .setMessage("Workspace: " + workspace);
     }
 }

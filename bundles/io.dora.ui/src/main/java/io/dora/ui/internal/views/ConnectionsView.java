@@ -7,6 +7,8 @@ import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -21,6 +23,7 @@ import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.ConnectionService;
 import io.dora.ui.internal.TrackedServices;
 import io.dora.ui.internal.views.NavigatorNode.ConnectionNode;
+import io.dora.ui.internal.views.NavigatorNode.TableNode;
 
 /** The Connections navigator: connections expanding lazily into schemas, tables and columns. */
 public final class ConnectionsView extends ViewPart {
@@ -41,6 +44,20 @@ public final class ConnectionsView extends ViewPart {
         viewer.setContentProvider(new ContentProvider());
         viewer.setLabelProvider(new NavigatorLabelProvider(model));
         viewer.setUseHashlookup(true);
+        viewer.setComparator(new ViewerComparator() {
+            @Override
+            public int category(Object element) {
+                // user tables and views first, system tables after them; the rest keeps the server's order
+                return element instanceof TableNode table ? table.table().kind().ordinal() : 0;
+            }
+
+            @Override
+            public int compare(Viewer v, Object a, Object b) {
+                int byCategory = Integer.compare(category(a), category(b));
+                return byCategory != 0 || !(a instanceof TableNode) ? byCategory
+                        : ((TableNode) a).name().compareToIgnoreCase(((TableNode) b).name());
+            }
+        });
         viewer.setInput(model);
         viewer.addDoubleClickListener(event -> {
             Object element = ((IStructuredSelection) event.getSelection()).getFirstElement();
