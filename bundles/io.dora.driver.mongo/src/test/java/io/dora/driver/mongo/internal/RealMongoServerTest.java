@@ -53,6 +53,8 @@ class RealMongoServerTest {
     private static MongoContainerServer container;
     /** The server's address, null when there is none. */
     private static String uri;
+    /** Why the requested container cannot run, null when it can. */
+    private static String skipReason;
 
     private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
@@ -62,12 +64,18 @@ class RealMongoServerTest {
     @BeforeAll
     static void findServer() {
         if (TestContainers.requested()) {
+            skipReason = TestContainers.dockerMissing(MongoContainerServer.IMAGE).orElse(null);
+            if (skipReason != null) {
+                TestContainers.failUnderCi(skipReason, null);
+                return;
+            }
             container = MongoContainerServer.start();
             uri = container.uri();
             LOG.info("RealMongoServerTest runs against a {}", container.description());
         } else {
             String variable = System.getenv(URI_VARIABLE);
             uri = variable == null || variable.isBlank() ? null : variable;
+            skipReason = null;
             LOG.info("RealMongoServerTest runs against {}", uri == null ? "no server: skipped (neither "
                     + URI_VARIABLE + " nor -D" + TestContainers.PROPERTY + "=true with a Docker engine)"
                     : "the server in " + URI_VARIABLE);
@@ -83,6 +91,7 @@ class RealMongoServerTest {
 
     @BeforeEach
     void connect() throws Exception {
+        Assumptions.assumeTrue(skipReason == null, skipReason);
         Assumptions.assumeTrue(uri != null, URI_VARIABLE + " is not set and -D" + TestContainers.PROPERTY
                 + "=true is not given: server-side cancel (currentOp, killOp) and maxTimeMS need a real mongod, which"
                 + " this machine does not have; mongo-java-server lacks them");

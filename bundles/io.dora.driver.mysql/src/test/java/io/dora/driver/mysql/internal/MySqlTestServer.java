@@ -101,6 +101,8 @@ abstract class MySqlTestServer implements AutoCloseable {
         if ("true".equals(System.getenv("CI"))) {
             throw new AssertionError(reason, cause);
         }
+        // JUnit reports a suite aborted before its first test as no test at all: the reason is printed here
+        System.out.println("Skipped: " + reason);
         Assumptions.abort(reason);
         return new IllegalStateException(reason);
     }

@@ -18,9 +18,9 @@ final class TestContainers {
     }
 
     /** Fails under {@code CI=true}, and skips otherwise, when no Docker engine answers. */
-    static void requireDocker(String server) {
+    static void requireDocker(String image) {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
-            throw MySqlTestServer.unavailable("-D" + PROPERTY + "=true asks for a " + server
+            throw MySqlTestServer.unavailable("-D" + PROPERTY + "=true asks for a " + image
                     + " container, but no Docker engine answers (DOCKER_HOST, /var/run/docker.sock)", null);
         }
     }
