@@ -36,7 +36,7 @@ abstract class MySqlTestServer implements AutoCloseable {
 
     abstract int port();
 
-    /** What the server is and how it runs, for the log: "MariaDB 10.11.14 throw-away mariadbd". */
+    /** What the server is and how it runs, for the log: "MariaDB 10.11.19 throw-away mariadbd". */
     abstract String description();
 
     abstract boolean isMariaDb();
