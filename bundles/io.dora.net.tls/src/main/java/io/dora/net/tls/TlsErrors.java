@@ -76,8 +76,8 @@ public final class TlsErrors {
 
     private static String explain(Failure kind, TlsSettings tls) {
         return switch (kind) {
-            case HOSTNAME_MISMATCH -> "the server's certificate does not name the host connected to"
-                    + " (verify-full checks it; through an SSH tunnel that host is 127.0.0.1)";
+            case HOSTNAME_MISMATCH -> "the server's certificate does not name the server's host (verify-full checks"
+                    + " it; through an SSH tunnel, PostgreSQL and MySQL connections check 127.0.0.1)";
             case UNTRUSTED_CERTIFICATE -> "the server's certificate is not signed by "
                     + (tls.caCertificate() == null ? "a CA the JVM trusts" : "the CA in " + tls.caCertificate());
             case CLIENT_CERTIFICATE_REJECTED -> tls.usesClientCertificate()

@@ -20,7 +20,9 @@ import java.util.Collections;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -35,6 +37,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 
 import io.dora.core.net.TlsException;
+import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.secret.SecretString;
 
@@ -122,11 +125,26 @@ public final class TlsStores {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
     }
 
-    /** An SSL context with the settings' CA (else the JVM's trust store) and client certificate, if any. */
+    /**
+     * An SSL context for client libraries that take one (the MongoDB driver), with the trust the settings' mode
+     * asks for: with a CA, or in VERIFY_CA and VERIFY_FULL, the chain must end at the CA (else the JVM's trust
+     * store); REQUIRE without a CA only encrypts (libpq's rule). The host name is left to the client library.
+     */
     public static SSLContext sslContext(TlsSettings tls) {
+        return sslContext(tls, null);
+    }
+
+    /**
+     * As {@link #sslContext(TlsSettings)}; with a {@code serverName}, the chain is checked and the certificate must
+     * also name that host. For connections whose socket goes to another address than the server's name, such as
+     * an SSH tunnel's {@code 127.0.0.1}, where the client library's own host name check cannot be used.
+     */
+    public static SSLContext sslContext(TlsSettings tls, String serverName) {
         try {
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(tls.caCertificate() == null ? null : trustStore(tls.caCertificate()));
+            boolean verifyChain = serverName != null || tls.caCertificate() != null || tls.mode() == TlsMode.VERIFY_CA
+                    || tls.mode() == TlsMode.VERIFY_FULL;
+            TrustManager trust = !verifyChain ? ServerTrust.encryptOnly()
+                    : serverName == null ? chainTrust(tls) : ServerTrust.named(chainTrust(tls), serverName);
             KeyManagerFactory keys = null;
             if (tls.usesClientCertificate()) {
                 char[] password = randomPassword();
@@ -134,11 +152,23 @@ public final class TlsStores {
                 keys.init(clientKeyStore(tls, "client", password), password);
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+            context.init(keys == null ? null : keys.getKeyManagers(), new TrustManager[] {trust}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw badFiles("No TLS context from the configured files: " + e.getMessage(), e);
         }
+    }
+
+    /** The CA's trust manager, or the JVM's when the settings name no CA. */
+    private static X509TrustManager chainTrust(TlsSettings tls) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(tls.caCertificate() == null ? null : trustStore(tls.caCertificate()));
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager");
     }
 
     /** A PEM private key: PKCS#1 ("RSA PRIVATE KEY"), SEC1 ("EC PRIVATE KEY") or PKCS#8, encrypted or not. */

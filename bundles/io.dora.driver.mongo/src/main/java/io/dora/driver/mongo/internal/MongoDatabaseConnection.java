@@ -22,6 +22,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.connection.ClusterDescription;
 
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.driver.CancelSupport;
@@ -88,9 +89,11 @@ final class MongoDatabaseConnection implements DatabaseConnection {
             LOG.info("Connected '{}' to {} (server-side cancel: {})", spec.name(), server, cancels ? "killOp" : "none");
             return new MongoDatabaseConnection(spec, info, queries, control, server, cancels, sessions);
         } catch (MongoException e) {
+            ClusterDescription cluster = control == null ? null : control.getClusterDescription();
             closeQuietly(queries);
             closeQuietly(control);
-            throw MongoErrors.translate(e);
+            throw MongoTls.handshakeFailure(e, cluster, spec.tls(), endpoint).map(DoraException.class::cast)
+                    .orElseGet(() -> MongoErrors.translate(e));
         } catch (RuntimeException e) {
             closeQuietly(queries);
             closeQuietly(control);

@@ -65,7 +65,7 @@ class MongoDriverTest {
 
     @BeforeAll
     static void startServer() {
-        server = MongoTestServer.start();
+        server = MongoTestServer.start("MongoDriverTest");
         try (MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> big = client.getDatabase("bulk").getCollection("numbers");
             List<Document> batch = new ArrayList<>();

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -19,6 +21,8 @@ import io.netty.channel.Channel;
  * A server that cannot start fails the test under {@code CI=true} and skips it otherwise.
  */
 final class MongoTestServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoTestServer.class);
 
     /** The memory backend, watched. */
     static final class WatchedBackend extends MemoryBackend {
@@ -50,11 +54,13 @@ final class MongoTestServer implements AutoCloseable {
         this.address = address;
     }
 
-    static MongoTestServer start() {
+    static MongoTestServer start(String suite) {
         try {
             WatchedBackend backend = new WatchedBackend();
             MongoServer server = new MongoServer(backend);
             InetSocketAddress address = server.bind();
+            LOG.info("{} runs against the in-JVM mongo-java-server (wire protocol; no currentOp, killOp or maxTimeMS:"
+                    + " RealMongoServerTest covers those on a real mongod)", suite);
             return new MongoTestServer(server, backend, address);
         } catch (RuntimeException | LinkageError e) {
             String reason = "mongo-java-server could not start: " + e;

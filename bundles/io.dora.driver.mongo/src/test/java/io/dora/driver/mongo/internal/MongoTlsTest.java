@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -30,9 +32,11 @@ import io.dora.core.connection.PoolSettings;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.error.DoraException;
 import io.dora.core.error.ErrorKind;
+import io.dora.core.net.TlsException;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.secret.SecretString;
+import io.dora.net.tls.TlsStores;
 
 /**
  * TLS settings mapped to the Java driver, against mongo-java-server with a certificate from a throw-away CA made
@@ -50,8 +54,11 @@ class MongoTlsTest {
     static void startTlsServer() throws Exception {
         makeCertificates();
         server = new MongoServer(new MemoryBackend());
-        server.enableSsl(PemKeys.privateKey(dir.resolve("server.key"), new char[0]), null,
-                certificate("server.crt"), certificate("ca.crt"));
+        char[] password = TlsStores.randomPassword();
+        KeyStore serverKey = TlsStores.clientKeyStore(new TlsSettings(TlsMode.REQUIRE, null, dir.resolve("server.crt"),
+                dir.resolve("server.key"), SecretString.empty()), "server", password);
+        server.enableSsl((PrivateKey) serverKey.getKey("server", password), null, certificate("server.crt"),
+                certificate("ca.crt"));
         InetSocketAddress address = server.bind();
         port = address.getPort();
     }
@@ -144,6 +151,7 @@ class MongoTlsTest {
         ConnectionSpec jvmTrust = spec("localhost", tls(TlsMode.VERIFY_CA, null));
         DoraException untrusted = refused(jvmTrust, MongoEndpoint.direct(jvmTrust));
         assertEquals(ErrorKind.CONNECTION, untrusted.kind());
+        assertEquals(TlsException.Failure.UNTRUSTED_CERTIFICATE, ((TlsException) untrusted).failure());
     }
 
     @Test
@@ -161,6 +169,8 @@ class MongoTlsTest {
         ConnectionSpec other = spec("db.example.com", tls(TlsMode.VERIFY_FULL, "ca.crt"));
         DoraException wrongHost = refused(other, MongoEndpoint.tunnelled(other, "127.0.0.1", port));
         assertEquals(ErrorKind.CONNECTION, wrongHost.kind());
+        assertEquals(TlsException.Failure.HOSTNAME_MISMATCH, ((TlsException) wrongHost).failure());
+        assertTrue(wrongHost.getMessage().contains("db.example.com"), wrongHost.getMessage());
     }
 
     @Test
@@ -177,6 +187,7 @@ class MongoTlsTest {
                 dir.resolve("client.p12"), null, SecretString.of("wrong")));
         DoraException refused = refused(wrongPassword, MongoEndpoint.direct(wrongPassword));
         assertEquals(ErrorKind.INVALID_INPUT, refused.kind());
-        assertTrue(refused.getMessage().startsWith("The TLS files cannot be used"), refused.getMessage());
+        assertEquals(TlsException.Failure.BAD_FILES, ((TlsException) refused).failure());
+        assertTrue(refused.getMessage().contains("client.p12"), refused.getMessage());
     }
 }

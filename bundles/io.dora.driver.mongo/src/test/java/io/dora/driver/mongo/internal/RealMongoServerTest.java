@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.mongodb.ConnectionString;
 
@@ -31,10 +35,12 @@ import io.dora.core.secret.SecretString;
 
 /**
  * Server-side cancel and timeouts, which need a real mongod or mongos: mongo-java-server has no currentOp, killOp
- * or maxTimeMS. These tests run only where {@code DORA_TEST_MONGODB_URI} names a server
- * ({@code mongodb://user:password@host:port/db}) whose server-side JavaScript is on (the slow query is a
- * {@code $where} with {@code sleep}); they write to the database {@code dora_test}. Without it they are skipped
- * with that reason, also under {@code CI=true}: no mongod can be installed on the CI machines.
+ * or maxTimeMS. These tests run against a MongoDB container with {@code -Ddora.test.containers=true} (where no
+ * Docker engine answers, they fail under {@code CI=true} and are skipped otherwise), else where
+ * {@code DORA_TEST_MONGODB_URI} names a server ({@code mongodb://user:password@host:port/db}) whose server-side
+ * JavaScript is on (the slow query is a {@code $where} with {@code sleep}); they write to the database
+ * {@code dora_test}. With neither they are skipped with that reason, also under {@code CI=true}: no mongod can be
+ * installed on the CI machines.
  */
 class RealMongoServerTest {
 
@@ -42,16 +48,53 @@ class RealMongoServerTest {
     /** 40 documents at 250 ms each: a 10 s query, long enough to be watched and cancelled. */
     private static final String SLOW_QUERY = "db.slow.find({$where: 'sleep(250) || true'}).batchSize(1000)";
 
+    private static final Logger LOG = LoggerFactory.getLogger(RealMongoServerTest.class);
+
+    private static MongoContainerServer container;
+    /** The server's address, null when there is none. */
+    private static String uri;
+    /** Why the requested container cannot run, null when it can. */
+    private static String skipReason;
+
     private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private MongoDatabaseConnection connection;
     private Session session;
 
+    @BeforeAll
+    static void findServer() {
+        if (TestContainers.requested()) {
+            skipReason = TestContainers.dockerMissing(MongoContainerServer.IMAGE).orElse(null);
+            if (skipReason != null) {
+                TestContainers.failUnderCi(skipReason, null);
+                return;
+            }
+            container = MongoContainerServer.start();
+            uri = container.uri();
+            LOG.info("RealMongoServerTest runs against a {}", container.description());
+        } else {
+            String variable = System.getenv(URI_VARIABLE);
+            uri = variable == null || variable.isBlank() ? null : variable;
+            skipReason = null;
+            LOG.info("RealMongoServerTest runs against {}", uri == null ? "no server: skipped (neither "
+                    + URI_VARIABLE + " nor -D" + TestContainers.PROPERTY + "=true with a Docker engine)"
+                    : "the server in " + URI_VARIABLE);
+        }
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (container != null) {
+            container.close();
+        }
+    }
+
     @BeforeEach
     void connect() throws Exception {
-        String uri = System.getenv(URI_VARIABLE);
-        Assumptions.assumeTrue(uri != null && !uri.isBlank(), URI_VARIABLE + " is not set: server-side cancel (currentOp,"
-                + " killOp) and maxTimeMS need a real mongod, which this machine does not have; mongo-java-server lacks them");
+        Assumptions.assumeTrue(skipReason == null, skipReason);
+        Assumptions.assumeTrue(uri != null, URI_VARIABLE + " is not set and -D" + TestContainers.PROPERTY
+                + "=true is not given: server-side cancel (currentOp, killOp) and maxTimeMS need a real mongod, which"
+                + " this machine does not have; mongo-java-server lacks them");
         registry.addDriver(new MongoDriver());
         connection = (MongoDatabaseConnection) registry.connect(spec(new ConnectionString(uri)));
         session = connection.openSession();

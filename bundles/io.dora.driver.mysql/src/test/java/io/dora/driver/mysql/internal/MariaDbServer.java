@@ -4,31 +4,18 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Assumptions;
-
-import io.dora.core.connection.ConnectionSpec;
-import io.dora.core.secret.SecretString;
 
 /**
  * A throw-away MariaDB from the system's {@code mariadbd} (Debian package mariadb-server), with its data
  * directory and socket in a temporary folder and a random loopback port. A server that cannot start fails
  * the test under {@code CI=true} and skips it otherwise.
  */
-final class MariaDbServer implements AutoCloseable {
-
-    static final String USER = "dora";
-    static final String PASSWORD = "dora-test-pw";
-    static final String DATABASE = "test";
+final class MariaDbServer extends MySqlTestServer {
 
     private final Path directory;
     private final Process process;
@@ -47,12 +34,7 @@ final class MariaDbServer implements AutoCloseable {
             return launch(directory);
         } catch (Exception e) {
             deleteQuietly(directory);
-            String reason = "MariaDB could not start (is the mariadb-server package installed?): " + e.getMessage();
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(reason, e);
-            }
-            Assumptions.abort(reason);
-            throw new IllegalStateException(reason);
+            throw unavailable("MariaDB could not start (is the mariadb-server package installed?): " + e.getMessage(), e);
         }
     }
 
@@ -100,41 +82,40 @@ final class MariaDbServer implements AutoCloseable {
         }
     }
 
-    ConnectionSpec.Builder spec(String id) {
-        return ConnectionSpec.builder(id, "mysql").host("127.0.0.1").port(port).database(DATABASE).user(USER)
-                .password(SecretString.of(PASSWORD));
+    @Override
+    String host() {
+        return "127.0.0.1";
     }
 
-    /** A plain connection outside Dora, to watch the server and prepare data. */
-    Connection observer() throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE, USER, PASSWORD);
+    @Override
+    int port() {
+        return port;
     }
 
-    /** The number of connections running a statement that contains {@code text}, other than the asking one. */
-    int activeQueriesLike(String text) throws SQLException {
-        try (Connection connection = observer(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT count(*) FROM information_schema.PROCESSLIST"
-                        + " WHERE COMMAND <> 'Sleep' AND ID <> CONNECTION_ID() AND INFO LIKE '%"
-                        + text.replace("'", "''") + "%'")) {
-            rs.next();
-            return rs.getInt(1);
+    @Override
+    String description() {
+        try {
+            return "MariaDB " + version().replaceFirst("-MariaDB.*", "") + " throw-away mariadbd";
+        } catch (SQLException e) {
+            return "MariaDB (throw-away mariadbd; version unknown: " + e.getMessage() + ")";
         }
     }
 
-    long count(String sql) throws SQLException {
-        try (Connection connection = observer(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    @Override
+    boolean isMariaDb() {
+        return true;
     }
 
-    void execute(String... statements) throws SQLException {
-        try (Connection connection = observer(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+    /** MariaDB's SEQUENCE engine. */
+    @Override
+    String sequence(int count) {
+        return "seq_1_to_" + count;
+    }
+
+    /** Killed, MariaDB's {@code SLEEP} ends its statement with error 1317. */
+    @Override
+    String sleep(int seconds) {
+        return "SELECT SLEEP(" + seconds + ")";
     }
 
     @Override

@@ -56,7 +56,7 @@ import io.dora.net.tls.PrivateFiles;
 
 class MySqlDriverTest {
 
-    private static MariaDbServer server;
+    private static MySqlTestServer server;
     private final DriverRegistryService registry = new DriverRegistryService(true);
     private final QueryManagerService queries = new QueryManagerService();
     private DatabaseConnection connection;
@@ -64,7 +64,7 @@ class MySqlDriverTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = MariaDbServer.start();
+        server = MySqlTestServer.start("MySqlDriverTest");
         server.execute(
                 "CREATE TABLE customer (id INT PRIMARY KEY, name VARCHAR(80) NOT NULL, email VARCHAR(80) UNIQUE) ENGINE=InnoDB",
                 "CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL, total DECIMAL(10,2),"
@@ -105,7 +105,12 @@ class MySqlDriverTest {
     }
 
     @Test
-    void detectsMariaDbFromItsVersionString() {
+    void detectsMariaDbOrMySqlFromTheVersionString() {
+        if (!server.isMariaDb()) {
+            assertEquals("MySQL", connection.serverInfo().product());
+            assertEquals(8, connection.serverInfo().major(), connection.serverInfo().toString());
+            return;
+        }
         assertEquals("MariaDB", connection.serverInfo().product());
         assertTrue(connection.serverInfo().major() >= 10, connection.serverInfo().toString());
         assertFalse(connection.serverInfo().version().startsWith("5.5.5-"));
@@ -146,7 +151,7 @@ class MySqlDriverTest {
         assertEquals(2, results.resultSets().size());
         assertEquals("second", results.resultSets().get(1).columns().get(0).label());
 
-        ResultCollector warned = run("SELECT CAST('12abc' AS INTEGER) AS n");
+        ResultCollector warned = run("SELECT CAST('12abc' AS SIGNED) AS n");
         assertEquals(12L, ((Number) warned.scalar()).longValue());
         assertFalse(warned.notices().isEmpty(), "the truncation warning reaches the caller");
     }
@@ -154,7 +159,7 @@ class MySqlDriverTest {
     @Test
     void readsTheSchemaOfEachDatabase() {
         SchemaRef test = connection.schema().schemas().stream()
-                .filter(s -> MariaDbServer.DATABASE.equals(s.catalog())).findFirst().orElseThrow();
+                .filter(s -> MySqlTestServer.DATABASE.equals(s.catalog())).findFirst().orElseThrow();
         assertEquals(List.of("customer", "note", "orders"),
                 connection.schema().tables(test).stream().map(t -> t.name()).sorted().toList());
         TableDetails orders = connection.schema().table(new TableRef(test, "orders"));
@@ -181,14 +186,15 @@ class MySqlDriverTest {
             }
         };
         QueryOutcome outcome = queries.execute(session,
-                QueryRequest.of("SELECT seq, CONCAT(REPEAT('x', 100), seq) AS payload FROM seq_1_to_2000000"), counter);
+                QueryRequest.of("SELECT seq, CONCAT(REPEAT('x', 100), seq) AS payload FROM " + server.sequence(2_000_000)),
+                counter);
         assertTrue(outcome.succeeded(), () -> outcome.failure().orElseThrow().getMessage());
         assertEquals(2_000_000, rows[0]);
     }
 
     @Test
     void cancelKillsTheQueryOnTheServerAndTheSessionStaysUsable() throws Exception {
-        RunningQuery sleeping = queries.submit(session, QueryRequest.of("SELECT SLEEP(30)"), new ResultCollector(1));
+        RunningQuery sleeping = queries.submit(session, QueryRequest.of(server.sleep(30)), new ResultCollector(1));
         awaitActive("SLEEP(30)");
         long start = System.nanoTime();
         sleeping.cancel();
@@ -202,7 +208,7 @@ class MySqlDriverTest {
     @Test
     void aTimeoutKillsTheQueryOnTheServer() throws Exception {
         RunningQuery sleeping = queries.submit(session,
-                QueryRequest.of("SELECT SLEEP(31)").withTimeout(Duration.ofMillis(1500)), new ResultCollector(1));
+                QueryRequest.of(server.sleep(31)).withTimeout(Duration.ofMillis(1500)), new ResultCollector(1));
         awaitActive("SLEEP(31)");
         assertEquals(ErrorKind.TIMEOUT, sleeping.await().failure().orElseThrow().kind());
         assertEquals(0, server.activeQueriesLike("SLEEP(31)"));
@@ -233,7 +239,7 @@ class MySqlDriverTest {
     void aCancelInAPinnedSessionStartsItAfreshOnANewConnection() throws Exception {
         session.begin();
         run("INSERT INTO note(body) VALUES ('lost with the cancel')");
-        RunningQuery sleeping = queries.submit(session, QueryRequest.of("SELECT SLEEP(30)"), new ResultCollector(1));
+        RunningQuery sleeping = queries.submit(session, QueryRequest.of(server.sleep(30)), new ResultCollector(1));
         awaitActive("SLEEP(30)");
         sleeping.cancel();
         assertEquals(ErrorKind.CANCELLED, sleeping.await().failure().orElseThrow().kind());
@@ -247,7 +253,7 @@ class MySqlDriverTest {
         connection.close();
         connection = registry.connect(server.spec("one").pool(PoolSettings.defaults().withMaxSize(1)).build());
         session = connection.openSession();
-        RunningQuery busy = queries.submit(session, QueryRequest.of("SELECT SLEEP(2)"), new ResultCollector(1));
+        RunningQuery busy = queries.submit(session, QueryRequest.of(server.sleep(2)), new ResultCollector(1));
         awaitActive("SLEEP(2)");
         long start = System.nanoTime();
         assertFalse(connection.schema().schemas().isEmpty());
@@ -266,14 +272,14 @@ class MySqlDriverTest {
                 assertEquals("program_name:Dora,dora_workspace:ws-billing,dora_session:beef0042",
                         properties.getProperty("connectionAttributes"));
             }
-            RunningQuery sleeping = queries.submit(correlated.openSession(), QueryRequest.of("SELECT SLEEP(22)"),
+            RunningQuery sleeping = queries.submit(correlated.openSession(), QueryRequest.of(server.sleep(22)),
                     new ResultCollector(1));
             awaitActive("SLEEP(22)");
             try (Connection observer = server.observer(); Statement statement = observer.createStatement();
                     ResultSet rs = statement.executeQuery("SELECT info FROM information_schema.processlist"
                             + " WHERE info LIKE '%SLEEP(22)%' AND id <> CONNECTION_ID()")) {
                 assertTrue(rs.next());
-                assertEquals("/* dora:query_id=" + sleeping.id() + " session_id=beef0042 */ SELECT SLEEP(22)", rs.getString(1));
+                assertEquals("/* dora:query_id=" + sleeping.id() + " session_id=beef0042 */ " + server.sleep(22), rs.getString(1));
             }
             sleeping.cancel();
             sleeping.await();
@@ -282,7 +288,8 @@ class MySqlDriverTest {
             // 2 M rows (~500 MB) into the 128 MB heap before the first row; with it, 10 rows are cheap
             long[] rows = new long[1];
             QueryOutcome firstRows = queries.execute(correlated.openSession(),
-                    QueryRequest.of("SELECT seq, CONCAT(REPEAT('x', 100), seq) AS payload FROM seq_1_to_2000000"),
+                    QueryRequest.of("SELECT seq, CONCAT(REPEAT('x', 100), seq) AS payload FROM "
+                            + server.sequence(2_000_000)),
                     new ResultSink() {
                         @Override
                         public void resultSetStarted(List<ColumnInfo> columns) {
@@ -364,7 +371,7 @@ class MySqlDriverTest {
         });
         assertTrue(logged.contains("Connected 'pw-ok'"), "the log was captured: " + logged);
         assertFalse(logged.contains("hunter2-secret"), logged);
-        assertFalse(logged.contains(MariaDbServer.PASSWORD), logged);
+        assertFalse(logged.contains(MySqlTestServer.PASSWORD), logged);
     }
 
     /** What the run printed to standard output and error, where the test logging (logback) writes. */
