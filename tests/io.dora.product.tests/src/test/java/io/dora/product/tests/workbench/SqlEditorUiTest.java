@@ -3,16 +3,13 @@ package io.dora.product.tests.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,19 +34,7 @@ class SqlEditorUiTest {
 
     @BeforeAll
     static void startDisplay() throws Exception {
-        String missing = VirtualDisplay.missingTools();
-        if (missing == null && !onPath("xclip")) {
-            missing = "xclip is not installed (apt-get install xclip)";
-        }
-        if (missing != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(missing);
-            }
-            Assumptions.abort(missing);
-        }
-        assertTrue(Files.isExecutable(Workbench.productHome().resolve("dora")),
-                "the workbench product is not built: " + Workbench.productHome());
-        display = VirtualDisplay.start();
+        display = UiTests.startDisplay("xclip");
     }
 
     @AfterAll
@@ -116,12 +101,4 @@ class SqlEditorUiTest {
         return List.of();
     }
 
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

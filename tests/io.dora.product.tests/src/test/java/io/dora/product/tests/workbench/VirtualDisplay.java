@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A throw-away Xvfb X server on a free display number, so UI tests never touch a real desktop. */
 public final class VirtualDisplay implements AutoCloseable {
@@ -17,11 +19,13 @@ public final class VirtualDisplay implements AutoCloseable {
         this.name = name;
     }
 
-    /** Whether Xvfb and xdotool are installed (.ci/run installs them). */
-    public static String missingTools() {
-        for (String tool : new String[] { "Xvfb", "xdotool" }) {
+    /** What is missing of Xvfb, xdotool and the extra tools (.ci/run installs them); null when nothing. */
+    public static String missingTools(String... extraTools) {
+        List<String> tools = new ArrayList<>(List.of("Xvfb", "xdotool"));
+        tools.addAll(List.of(extraTools));
+        for (String tool : tools) {
             if (!onPath(tool)) {
-                return tool + " is not installed (apt-get install xvfb xdotool)";
+                return tool + " is not installed (.ci/run installs it from Debian's packages)";
             }
         }
         return null;

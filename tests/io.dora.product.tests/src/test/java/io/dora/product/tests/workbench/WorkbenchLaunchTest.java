@@ -3,7 +3,6 @@ package io.dora.product.tests.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,16 +35,7 @@ class WorkbenchLaunchTest {
 
     @BeforeAll
     static void startDisplay() throws Exception {
-        String missing = VirtualDisplay.missingTools();
-        if (missing != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(missing);
-            }
-            Assumptions.abort(missing);
-        }
-        assertTrue(Files.isExecutable(Workbench.productHome().resolve("dora")),
-                "the workbench product is not built: " + Workbench.productHome());
-        display = VirtualDisplay.start();
+        display = UiTests.startDisplay();
     }
 
     @AfterAll
