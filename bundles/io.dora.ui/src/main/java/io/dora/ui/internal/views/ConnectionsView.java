@@ -1,5 +1,10 @@
 package io.dora.ui.internal.views;
 
+import org.eclipse.core.commands.Command;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.commands.NotEnabledException;
+import org.eclipse.core.commands.NotHandledException;
+import org.eclipse.core.commands.common.NotDefinedException;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
@@ -17,6 +22,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.contexts.IContextService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 
 import io.dora.core.connection.ConnectionCatalog;
@@ -24,12 +32,17 @@ import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.ConnectionService;
 import io.dora.ui.internal.TrackedServices;
 import io.dora.ui.internal.views.NavigatorNode.ConnectionNode;
+import io.dora.ui.internal.views.NavigatorNode.StatusNode;
 import io.dora.ui.internal.views.NavigatorNode.TableNode;
 
 /** The Connections navigator: connections expanding lazily into schemas, tables and columns. */
 public final class ConnectionsView extends ViewPart {
 
     public static final String ID = "io.dora.ui.connections";
+    /** The command a double-click on a "vault locked" status row runs (contributed by io.dora.ui.connections). */
+    /** The context active while the view is, for the key bindings of the commands other bundles add to it. */
+    public static final String CONTEXT_ID = "io.dora.ui.connectionsViewContext";
+    private static final String UNLOCK_VAULT_COMMAND = "io.dora.ui.connections.unlockVault";
 
     private TrackedServices<ConnectionService> connectionServices;
     private TrackedServices<BuiltInConnectionProvider> builtIns;
@@ -65,10 +78,14 @@ public final class ConnectionsView extends ViewPart {
         viewer.setInput(model);
         viewer.addDoubleClickListener(event -> {
             Object element = ((IStructuredSelection) event.getSelection()).getFirstElement();
+            if (element instanceof StatusNode status && status.error()) {
+                runIfEnabled(UNLOCK_VAULT_COMMAND);
+            }
             viewer.setExpandedState(element, !viewer.getExpandedState(element));
         });
         createActions();
         getSite().setSelectionProvider(viewer);
+        getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
     }
 
     private void createActions() {
@@ -127,6 +144,23 @@ public final class ConnectionsView extends ViewPart {
         });
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
         getSite().registerContextMenu(menu, viewer);
+    }
+
+    /** Lists the connections afresh (after the vault was unlocked or a connection saved); safe from any thread. */
+    public void refreshConnections() {
+        refreshAllAsync();
+    }
+
+    private void runIfEnabled(String commandId) {
+        ICommandService commands = getSite().getService(ICommandService.class);
+        Command command = commands.getCommand(commandId);
+        if (command.isDefined() && command.isEnabled()) {
+            try {
+                getSite().getService(IHandlerService.class).executeCommand(commandId, null);
+            } catch (ExecutionException | NotDefinedException | NotEnabledException | NotHandledException e) {
+                // the status row stays as it is: the command's own dialog reports its failures
+            }
+        }
     }
 
     private void childrenLoaded(NavigatorNode node) {
