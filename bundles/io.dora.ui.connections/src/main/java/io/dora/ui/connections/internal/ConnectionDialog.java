@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -38,6 +39,7 @@ import io.dora.core.error.DoraException;
 import io.dora.core.error.InvalidInputException;
 import io.dora.ui.connections.ConnectionForm;
 import io.dora.ui.connections.ConnectionPage;
+import io.dora.vault.Vault;
 
 /**
  * New / Edit Connection: the driver's page, options, SSH and TLS tabs, validated inline by the core validator
@@ -57,6 +59,7 @@ public final class ConnectionDialog extends TitleAreaDialog {
     private final ConnectionService connections;
     private final String title;
     private final NetworkTabs network = new NetworkTabs();
+    private final Vault vault;
 
     private boolean savedByTest;
     private ConnectionProfile saved;
@@ -77,8 +80,9 @@ public final class ConnectionDialog extends TitleAreaDialog {
      *                 form is filled but whose id is empty)
      */
     public ConnectionDialog(Shell parent, String title, ConnectionForm form, ConnectionProfile original,
-            List<DriverInfo> drivers, ConnectionProfileStore store, ConnectionService connections) {
+            List<DriverInfo> drivers, ConnectionProfileStore store, ConnectionService connections, Vault vault) {
         super(parent);
+        this.vault = vault;
         this.title = title;
         this.form = form;
         this.original = original;
@@ -111,11 +115,11 @@ public final class ConnectionDialog extends TitleAreaDialog {
         top.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         driver = top.combo("D&river:", drivers.stream().map(DriverInfo::displayName).toArray(String[]::new));
         name = top.text("&Name:");
-        folder = top.text("&Folder:");
+        folder = top.text("Fo&lder:");
         folder.setMessage("e.g. Team/Billing");
         environment = top.combo("&Environment:", Arrays.stream(Environment.values()).map(Environment::id)
                 .toArray(String[]::new));
-        readOnly = top.check("Read-&only (enforced at the server)");
+        readOnly = top.check("Read-onl&y (enforced at the server)");
 
         productionBanner = new Label(body, SWT.CENTER);
         productionBanner.setText("PRODUCTION \u2014 dangerous statements need confirmation");
@@ -161,7 +165,7 @@ public final class ConnectionDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, TEST_ID, "Test Connection", false);
+        createButton(parent, TEST_ID, "Test Conne&ction", false);
         createButton(parent, IDialogConstants.OK_ID, "Save", true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
         changed();
@@ -272,8 +276,16 @@ public final class ConnectionDialog extends TitleAreaDialog {
         }
     }
 
-    /** Saves into the vault; on failure the message stays in the dialog and nothing is lost. */
+    /**
+     * Saves into the vault; when the vault locked itself meanwhile, asks for the master password first. On
+     * failure the message stays in the dialog and nothing typed is lost.
+     */
     private ConnectionProfile save() {
+        if (vault != null && vault.isLocked()
+                && new UnlockVaultDialog(getShell(), vault).open() != Window.OK) {
+            setErrorMessage("Not saved: the vault is locked");
+            return null;
+        }
         try {
             ConnectionProfile profile = profileWithId();
             store.save(profile);

@@ -23,6 +23,7 @@ import io.dora.core.driver.DriverRegistry;
 import io.dora.core.error.DoraException;
 import io.dora.ui.connections.ConnectionForm;
 import io.dora.ui.internal.TrackedServices;
+import io.dora.vault.Vault;
 
 /** New, Edit, Duplicate and Delete Connection: the profiles live in the vault's {@link ConnectionProfileStore}. */
 public final class ConnectionHandlers {
@@ -40,6 +41,7 @@ public final class ConnectionHandlers {
                 new TrackedServices<>(ConnectionHandlers.class, ConnectionService.class, () -> { });
         private final TrackedServices<DriverRegistry> registries =
                 new TrackedServices<>(ConnectionHandlers.class, DriverRegistry.class, () -> { });
+        private final TrackedServices<Vault> vaults = new TrackedServices<>(ConnectionHandlers.class, Vault.class, () -> { });
 
         ConnectionProfileStore store() {
             return stores.best();
@@ -68,8 +70,16 @@ public final class ConnectionHandlers {
             }
             List<DriverInfo> drivers = registries.best().drivers().stream().map(Driver::info)
                     .sorted(Comparator.comparing(DriverInfo::displayName)).toList();
+            Vault vault = vaults.best();
+            if (vault != null && vault.isLocked()) {
+                // saved connections go into the vault: open it before the user types anything
+                if (new UnlockVaultDialog(shell, vault).open() != Window.OK) {
+                    return false;
+                }
+                Navigator.refresh(HandlerUtil.getActiveWorkbenchWindow(event));
+            }
             ConnectionDialog dialog = new ConnectionDialog(shell, title, form, original, drivers, store(),
-                    connections.best());
+                    connections.best(), vault);
             boolean saved = dialog.open() == Window.OK;
             // a test connection may have saved it too, and Cancel restored it: list afresh either way
             Navigator.refresh(HandlerUtil.getActiveWorkbenchWindow(event));
@@ -85,6 +95,7 @@ public final class ConnectionHandlers {
             stores.close();
             connections.close();
             registries.close();
+            vaults.close();
             super.dispose();
         }
     }

@@ -32,7 +32,7 @@ final class NetworkTabs {
 
     Control createSsh(Composite parent, Runnable changed) {
         Fields fields = new Fields(parent, changed);
-        sshEnabled = fields.check("Connect through an &SSH tunnel");
+        sshEnabled = fields.check("Connect through an SSH t&unnel");
         hops = fields.multiLine("&Route:", 3);
         hops.setMessage("user@host[:port], one hop a line; the last is next to the database");
         auth = fields.combo("&Authentication:", "Password", "Key file", "SSH agent");

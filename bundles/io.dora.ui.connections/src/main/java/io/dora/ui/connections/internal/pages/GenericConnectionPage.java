@@ -21,7 +21,7 @@ public final class GenericConnectionPage implements ConnectionPage {
     @Override
     public Control createControl(Composite parent, DriverInfo driver, Runnable changed) {
         Fields fields = new Fields(parent, changed);
-        host = fields.text("&Host:");
+        host = fields.text("Ho&st:");
         port = fields.text("&Port:");
         port.setMessage(driver.defaultPort() > 0 ? "default " + driver.defaultPort() : "default");
         database = fields.text("&Database:");
