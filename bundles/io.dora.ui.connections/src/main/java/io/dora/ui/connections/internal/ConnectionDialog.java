@@ -344,6 +344,8 @@ public final class ConnectionDialog extends TitleAreaDialog {
             return;
         }
         savedByTest = true;
+        // keep the focus off Cancel while the test button is disabled: Return still means Save
+        getButton(IDialogConstants.OK_ID).setFocus();
         getButton(TEST_ID).setEnabled(false);
         setMessage("Connecting to '" + profile.spec().name() + "'\u2026", IMessageProvider.INFORMATION);
         Job job = Job.create("Testing the connection " + profile.spec().name(), (IProgressMonitor monitor) -> {

@@ -52,10 +52,10 @@ class ConnectionDialogTest {
                         Path.of("target", "workbench-logs", "connection-dialog.log"))) {
             String main = display.awaitWindow(Workbench.titleOf(workspace), TIMEOUT, workbench.handle());
             assertNotNull(main, "no workbench window; log:\n" + workbench.log());
-            Thread.sleep(1000);
+            Thread.sleep(2500); // the key bindings are live once the window has painted
 
             display.key(main, "ctrl+alt+u");
-            String create = awaitDialog(display, workbench, "^Create Vault$");
+            String create = awaitDialog(display, workbench, "^Create Vault *$");
             display.xdotool("type", "--delay", "20", MASTER);
             display.xdotool("key", "Tab");
             display.xdotool("type", "--delay", "20", MASTER);
@@ -64,7 +64,7 @@ class ConnectionDialogTest {
             assertTrue(Files.exists(vaultFile), "the vault was not created; log:\n" + workbench.log());
 
             display.key(main, "ctrl+alt+n");
-            String dialog = awaitDialog(display, workbench, "^New Connection$");
+            String dialog = awaitDialog(display, workbench, "^New Connection *$");
             chooseSqlite(display);
             display.xdotool("key", "alt+n");
             display.xdotool("type", "--delay", "10", "Orders (local)");
