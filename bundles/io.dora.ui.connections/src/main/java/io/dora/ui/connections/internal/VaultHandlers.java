@@ -3,6 +3,7 @@ package io.dora.ui.connections.internal;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.window.Window;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,24 +19,60 @@ public final class VaultHandlers {
     private VaultHandlers() {
     }
 
-    /** Base: tracks the vault service for the handler's lifetime. */
+    /**
+     * Base: tracks the vault service for the handler's lifetime and follows its lock state (also when it locks
+     * itself after idling), so menus, the toolbar and key bindings always see the right enablement.
+     */
     abstract static class VaultHandler extends AbstractHandler {
-        private final TrackedServices<Vault> vaults = new TrackedServices<>(VaultHandlers.class, Vault.class, () -> { });
+        private final TrackedServices<Vault> vaults;
+        private AutoCloseable subscription;
+
+        VaultHandler() {
+            vaults = new TrackedServices<>(VaultHandlers.class, Vault.class, this::subscribe);
+            subscribe();
+        }
 
         Vault vault() {
             return vaults.best();
         }
 
-        @Override
-        public void setEnabled(Object evaluationContext) {
+        private synchronized void subscribe() {
+            if (vaults == null) {
+                return; // the tracker reports the services it finds while it opens: the constructor subscribes after
+            }
+            closeSubscription();
+            Vault vault = vault();
+            subscription = vault == null ? null : vault.addListener(event -> updateLater());
+            updateLater();
+        }
+
+        private void updateLater() {
+            if (PlatformUI.isWorkbenchRunning()) {
+                PlatformUI.getWorkbench().getDisplay().asyncExec(this::update);
+            }
+        }
+
+        private void update() {
             Vault vault = vault();
             setBaseEnabled(vault != null && enabledWhenLocked() == vault.isLocked());
         }
 
         abstract boolean enabledWhenLocked();
 
+        private void closeSubscription() {
+            if (subscription != null) {
+                try {
+                    subscription.close();
+                } catch (Exception e) {
+                    LOG.debug("Could not stop listening to the vault", e);
+                }
+                subscription = null;
+            }
+        }
+
         @Override
-        public void dispose() {
+        public synchronized void dispose() {
+            closeSubscription();
             vaults.close();
             super.dispose();
         }
