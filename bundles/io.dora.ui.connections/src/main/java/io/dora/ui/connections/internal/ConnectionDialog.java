@@ -255,17 +255,15 @@ public final class ConnectionDialog extends TitleAreaDialog {
 
     /** The form's profile; a new connection gets its id from its name, unique in the vault. */
     private ConnectionProfile profileWithId() {
-        if (form.id.isBlank()) {
-            ConnectionForm named = form;
-            String previous = named.id;
-            named.id = ConnectionForm.newId(form.name, takenIds());
-            try {
-                return named.toProfile();
-            } finally {
-                named.id = previous;
-            }
+        if (!form.id.isBlank()) {
+            return form.toProfile();
         }
-        return form.toProfile();
+        form.id = ConnectionForm.newId(form.name, takenIds());
+        try {
+            return form.toProfile();
+        } finally {
+            form.id = ""; // taken for good only once saved (see save())
+        }
     }
 
     private Set<String> takenIds() {
