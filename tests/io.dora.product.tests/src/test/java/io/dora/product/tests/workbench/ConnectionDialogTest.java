@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,21 +32,12 @@ class ConnectionDialogTest {
 
     @Test
     void createsTheVaultAndASqliteConnectionThroughTheDialogs() throws Exception {
-        String missing = VirtualDisplay.missingTools();
-        if (missing != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(missing);
-            }
-            Assumptions.abort(missing);
-        }
-        assertTrue(Files.isExecutable(Workbench.productHome().resolve("dora")),
-                "the workbench product is not built: " + Workbench.productHome());
         Path workspace = scratch.resolve("workspace");
         // Workbench.launch gives each workspace its own user.home, so the vault lives in the temp dir
         Path home = scratch.resolve("workspace-home");
         Path vaultFile = home.resolve(".dora/vault.dora");
         Path database = scratch.resolve("orders.db");
-        try (VirtualDisplay display = VirtualDisplay.start();
+        try (VirtualDisplay display = UiTests.startDisplay();
                 Workbench workbench = Workbench.launch(Workbench.productHome(), display, workspace,
                         Path.of("target", "workbench-logs", "connection-dialog.log"))) {
             String main = display.awaitWindow(Workbench.titleOf(workspace), TIMEOUT, workbench.handle());
