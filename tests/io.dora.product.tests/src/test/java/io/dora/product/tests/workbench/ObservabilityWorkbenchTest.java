@@ -1,0 +1,110 @@
+package io.dora.product.tests.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workbench's observability parts driven as a user would under Xvfb: Help > Export Logs for Support through
+ * its key binding, a path typed into the file dialog, the zip checked; then the Metrics view shown through its
+ * key binding and photographed (target/screenshots/metrics-view.png).
+ */
+class ObservabilityWorkbenchTest {
+
+    private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DIALOG_TIMEOUT = Duration.ofSeconds(20);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The key bindings io.dora.ui.observe declares (M1+M3+L, M1+M3+M). */
+    private static final String EXPORT_LOGS_KEY = "ctrl+alt+l";
+    private static final String SHOW_METRICS_KEY = "ctrl+alt+m";
+
+    private static VirtualDisplay display;
+
+    @TempDir
+    Path scratch;
+
+    @BeforeAll
+    static void startDisplay() throws Exception {
+        String missing = VirtualDisplay.missingTools();
+        if (missing != null) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail(missing);
+            }
+            Assumptions.abort(missing);
+        }
+        assertTrue(Files.isExecutable(Workbench.productHome().resolve("dora")),
+                "the workbench product is not built: " + Workbench.productHome());
+        display = VirtualDisplay.start();
+    }
+
+    @AfterAll
+    static void stopDisplay() {
+        if (display != null) {
+            display.close();
+        }
+    }
+
+    @Test
+    void exportsTheLogsForSupportAndShowsTheMetricsView() throws Exception {
+        Path workspace = scratch.resolve("workspace");
+        Path zip = scratch.resolve("exported").resolve("for-support.zip");
+        Files.createDirectories(zip.getParent());
+        try (Workbench workbench = Workbench.launch(Workbench.productHome(), display, workspace,
+                Path.of("target", "workbench-logs", "observability.log"))) {
+            String window = display.awaitWindow(Workbench.titleOf(workspace), WINDOW_TIMEOUT, workbench.handle());
+            assertNotNull(window, "no workbench window; log:\n" + workbench.log());
+            Thread.sleep(1000); // the key bindings are live once the window has painted
+
+            display.key(window, EXPORT_LOGS_KEY);
+            String fileDialog = display.awaitWindow("^Export Logs for Support$", DIALOG_TIMEOUT, workbench.handle());
+            assertNotNull(fileDialog, "no file dialog after " + EXPORT_LOGS_KEY + "; log:\n" + workbench.log());
+            Thread.sleep(500);
+            display.key(fileDialog, "ctrl+a"); // replace the suggested name with a whole path
+            display.xdotool("type", "--delay", "15", zip.toString());
+            display.key(fileDialog, "Return");
+
+            String done = display.awaitWindow("^Logs Exported$", DIALOG_TIMEOUT, workbench.handle());
+            assertNotNull(done, "no 'Logs Exported' message; log:\n" + workbench.log());
+            display.screenshot(SCREENSHOTS.resolve("logs-exported.png"));
+            List<String> entries = entries(zip);
+            assertTrue(entries.contains("logs/dora.log"), "the log is in the zip: " + entries);
+            assertTrue(entries.contains("plugins.txt"), "the plugin list is in the zip: " + entries);
+            try (ZipFile file = new ZipFile(zip.toFile())) {
+                String plugins = new String(file.getInputStream(file.getEntry("plugins.txt")).readAllBytes());
+                assertTrue(plugins.contains("io.dora.ui.observe"), "the plugin list names this bundle:\n" + plugins);
+            }
+            display.key(done, "Return");
+
+            display.key(window, SHOW_METRICS_KEY);
+            Thread.sleep(2500); // a refresh of the view's timer
+            display.screenshot(SCREENSHOTS.resolve("metrics-view.png"));
+
+            display.key(window, "ctrl+q");
+            assertEquals(0, workbench.awaitExit(Duration.ofSeconds(30)), workbench.log());
+        }
+    }
+
+    private static List<String> entries(Path zip) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            List<String> names = new ArrayList<>();
+            Collections.list(file.entries()).forEach(entry -> names.add(entry.getName()));
+            return names;
+        }
+    }
+}
