@@ -98,9 +98,11 @@ public final class LoggingPreferencePage extends PreferencePage implements IWork
         Button open = new Button(parent, SWT.PUSH);
         open.setText(folder ? "Open Folder" : "Open");
         open.addListener(SWT.Selection, event -> open(path));
+        GridDataFactory.fillDefaults().applyTo(open);
         Button copy = new Button(parent, SWT.PUSH);
         copy.setText("Copy Path");
         copy.addListener(SWT.Selection, event -> copy(path.toString()));
+        GridDataFactory.fillDefaults().applyTo(copy);
     }
 
     private void open(Path path) {
@@ -122,8 +124,9 @@ public final class LoggingPreferencePage extends PreferencePage implements IWork
     private void reload() {
         try {
             logging.reload();
-            setMessage("Read " + logging.configFile().getFileName() + " again. A file with errors is not applied;"
-                    + " Dora's log says what is wrong.", INFORMATION);
+            // a file with errors is not applied; LoggingService logs what is wrong
+            setMessage(logging.configFile().getFileName() + " read again (errors, if any, are in the log)",
+                    INFORMATION);
         } catch (RuntimeException e) {
             setErrorMessage("Could not reload the configuration: " + e.getMessage());
         }
