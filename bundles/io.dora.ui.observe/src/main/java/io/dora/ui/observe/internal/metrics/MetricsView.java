@@ -41,8 +41,8 @@ public final class MetricsView extends ViewPart {
         column("Driver", 90, SWT.LEFT, MetricsRow::driver);
         column("Queries", 70, SWT.RIGHT, row -> Long.toString(row.count()));
         column("Errors", 60, SWT.RIGHT, row -> Long.toString(row.errors()));
-        column("Cancelled", 75, SWT.RIGHT, row -> Long.toString(row.cancellations()));
-        column("Timeouts", 70, SWT.RIGHT, row -> Long.toString(row.timeouts()));
+        column("Cancelled", 82, SWT.RIGHT, row -> Long.toString(row.cancellations()));
+        column("Timeouts", 78, SWT.RIGHT, row -> Long.toString(row.timeouts()));
         column("Mean", 70, SWT.RIGHT, row -> MetricsRows.millis(row.meanMillis()));
         column("p50 ≤", 70, SWT.RIGHT, row -> MetricsRows.millis(row.p50Millis()));
         column("p95 ≤", 70, SWT.RIGHT, row -> MetricsRows.millis(row.p95Millis()));
@@ -50,7 +50,7 @@ public final class MetricsView extends ViewPart {
         column("Max", 70, SWT.RIGHT, row -> MetricsRows.millis(row.maxMillis()));
         column("Active", 55, SWT.RIGHT, row -> MetricsRows.pool(row.poolActive()));
         column("Idle", 50, SWT.RIGHT, row -> MetricsRows.pool(row.poolIdle()));
-        column("Waiting", 60, SWT.RIGHT, row -> MetricsRows.pool(row.poolWaiting()));
+        column("Waiting", 66, SWT.RIGHT, row -> MetricsRows.pool(row.poolWaiting()));
         column("Pool size", 75, SWT.RIGHT, row -> row.hasPool() ? row.poolTotal() + " / " + row.poolMaximum() : "–");
         viewer.setContentProvider(ArrayContentProvider.getInstance());
 
