@@ -37,8 +37,8 @@ public final class MetricsView extends ViewPart {
         viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        column("Connection", 170, SWT.LEFT, MetricsRow::connectionId);
-        column("Driver", 90, SWT.LEFT, MetricsRow::driver);
+        column("Connection", 150, SWT.LEFT, MetricsRow::connectionId);
+        column("Driver", 75, SWT.LEFT, MetricsRow::driver);
         column("Queries", 70, SWT.RIGHT, row -> Long.toString(row.count()));
         column("Errors", 60, SWT.RIGHT, row -> Long.toString(row.errors()));
         column("Cancelled", 82, SWT.RIGHT, row -> Long.toString(row.cancellations()));
