@@ -1,6 +1,7 @@
 package io.dora.ui.internal.views;
 
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -14,6 +15,7 @@ import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
@@ -121,6 +123,7 @@ public final class ConnectionsView extends ViewPart {
                     && model.isConnected(connection)) {
                 manager.add(disconnect);
             }
+            manager.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS)); // other bundles' commands
         });
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
         getSite().registerContextMenu(menu, viewer);

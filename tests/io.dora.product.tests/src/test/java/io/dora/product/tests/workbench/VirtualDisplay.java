@@ -88,6 +88,16 @@ public final class VirtualDisplay implements AutoCloseable {
         xdotool("key", "--clearmodifiers", chord);
     }
 
+    /** The text on this display's clipboard (xclip), empty when there is none. */
+    public String clipboard() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("xclip", "-o", "-selection", "clipboard")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("DISPLAY", name);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        return process.waitFor() == 0 ? out : "";
+    }
+
     /** Saves the whole screen as a PNG, through a child JVM bound to this display. */
     public void screenshot(Path png) throws IOException, InterruptedException {
         Files.createDirectories(png.toAbsolutePath().getParent());

@@ -31,6 +31,8 @@ public final class Workbench implements AutoCloseable {
                 workspace.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DISPLAY", display.name());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // the user's vault, policy and ssh folder live under user.home: a test never touches the real ones
+        builder.environment().put("DORA_VMARGS", "-Duser.home=" + workspace.resolveSibling(workspace.getFileName() + "-home"));
         long started = System.nanoTime();
         return new Workbench(builder.start(), log, started);
     }

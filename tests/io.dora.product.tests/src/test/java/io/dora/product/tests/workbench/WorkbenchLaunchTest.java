@@ -71,6 +71,9 @@ class WorkbenchLaunchTest {
         }
         assertTrue(Files.isDirectory(workspace.resolve(".metadata/.plugins/org.eclipse.e4.workbench")),
                 "the workbench saved no state in its workspace");
+        Path log = workspace.resolve(".metadata/dora/logs/dora.log");
+        assertTrue(Files.isRegularFile(log), "the workbench wrote no log in its workspace");
+        assertTrue(Files.readString(log).contains("workbench window shown"), "the log has no startup line: " + log);
     }
 
     @Test

@@ -1,0 +1,173 @@
+package io.dora.ui.sql.internal.results;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import io.dora.core.query.ColumnInfo;
+
+/**
+ * One result set as a virtual table: SWT asks for the rows it paints, and asking near the end of what arrived
+ * lets the streaming query fetch the next page. NULL cells are grey, distinct from empty strings.
+ */
+final class ResultGrid extends Composite {
+
+    private final RowBuffer buffer;
+    private final List<ColumnInfo> columns;
+    private final long startedNanos;
+    private final Table table;
+    private final Label footer;
+    private final Color nullColor;
+    private int clickedColumn = -1;
+    private long shownRows = -1;
+
+    ResultGrid(Composite parent, List<ColumnInfo> columns, RowBuffer buffer, long startedNanos) {
+        super(parent, SWT.NONE);
+        this.columns = columns;
+        this.buffer = buffer;
+        this.startedNanos = startedNanos;
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        setLayout(layout);
+        nullColor = getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
+        table = new Table(this, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        TableColumn rowNumber = new TableColumn(table, SWT.RIGHT);
+        rowNumber.setText("#");
+        rowNumber.setWidth(56);
+        for (ColumnInfo column : columns) {
+            TableColumn tableColumn = new TableColumn(table, SWT.LEFT);
+            tableColumn.setText(column.label());
+            tableColumn.setToolTipText(column.typeName());
+            tableColumn.setWidth(Math.max(80, Math.min(240, column.label().length() * 10 + 24)));
+        }
+        table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
+        table.addListener(SWT.MouseDown, event -> clickedColumn = columnAt(new Point(event.x, event.y)));
+        table.addListener(SWT.KeyDown, event -> {
+            if ((event.stateMask & SWT.MOD1) != 0 && (event.keyCode == 'c' || event.keyCode == 'C')) {
+                copy((event.stateMask & SWT.SHIFT) != 0, -1);
+                event.doit = false;
+            }
+        });
+        createMenu();
+        footer = new Label(this, SWT.NONE);
+        footer.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        refresh();
+    }
+
+    /** Shows the rows that arrived since the last call; cheap when nothing changed. */
+    void refresh() {
+        long received = buffer.received();
+        if (received != shownRows) {
+            shownRows = received;
+            table.setItemCount((int) Math.min(received, Integer.MAX_VALUE - 1));
+        }
+        footer.setText(status());
+    }
+
+    /** The row count and timing, e.g. "3,503 rows · 120 ms" or "200 rows fetched, more as you scroll". */
+    String status() {
+        long received = buffer.received();
+        if (buffer.finished()) {
+            long millis = (buffer.finishedNanos() - startedNanos) / 1_000_000;
+            return String.format("%,d rows%s", received, buffer.truncated() ? " (stopped before the end)" : "")
+                    + String.format(" \u00b7 %,d ms", millis);
+        }
+        if (buffer.waitingForDemand()) {
+            return String.format("%,d rows fetched, more as you scroll", received);
+        }
+        return String.format("%,d rows so far\u2026", received);
+    }
+
+    /** Puts the keyboard focus into the rows, on the first one when none is selected. */
+    void focusRows() {
+        table.setFocus();
+        if (table.getSelectionCount() == 0 && table.getItemCount() > 0) {
+            table.setSelection(0);
+        }
+    }
+
+    RowBuffer buffer() {
+        return buffer;
+    }
+
+    private void fill(TableItem item, int index) {
+        item.setText(0, Integer.toString(index + 1));
+        Object[] row = buffer.row(index);
+        if (row == null) {
+            item.setText(1, "\u2026 (scrolled out of the row buffer)");
+            return;
+        }
+        for (int i = 0; i < row.length && i < columns.size(); i++) {
+            item.setText(i + 1, CellText.display(row[i]));
+            if (row[i] == null) {
+                item.setForeground(i + 1, nullColor);
+            }
+        }
+        buffer.demand(index);
+    }
+
+    private int columnAt(Point point) {
+        TableItem item = table.getItem(point);
+        if (item != null) {
+            for (int i = 1; i < table.getColumnCount(); i++) {
+                if (item.getBounds(i).contains(point)) {
+                    return i - 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void createMenu() {
+        Menu menu = new Menu(table);
+        MenuItem rows = new MenuItem(menu, SWT.PUSH);
+        rows.setText("Copy Rows as TSV\tCtrl+C");
+        rows.addListener(SWT.Selection, event -> copy(false, -1));
+        MenuItem withHeader = new MenuItem(menu, SWT.PUSH);
+        withHeader.setText("Copy Rows with Header\tCtrl+Shift+C");
+        withHeader.addListener(SWT.Selection, event -> copy(true, -1));
+        MenuItem cell = new MenuItem(menu, SWT.PUSH);
+        cell.setText("Copy Cell");
+        cell.addListener(SWT.Selection, event -> copy(false, Math.max(clickedColumn, 0)));
+        table.setMenu(menu);
+    }
+
+    private void copy(boolean withHeader, int onlyColumn) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int index : table.getSelectionIndices()) {
+            Object[] row = buffer.row(index);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        Clipboard clipboard = new Clipboard(getDisplay());
+        try {
+            clipboard.setContents(new Object[] { CellText.tsv(withHeader ? columns : null, rows, onlyColumn) },
+                    new Transfer[] { TextTransfer.getInstance() });
+        } finally {
+            clipboard.dispose();
+        }
+    }
+}

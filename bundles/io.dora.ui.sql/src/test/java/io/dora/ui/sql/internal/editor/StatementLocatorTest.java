@@ -1,0 +1,33 @@
+package io.dora.ui.sql.internal.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class StatementLocatorTest {
+
+    private static final String SCRIPT = "SELECT 1;\n\nSELECT ';' AS x;\n-- note\nSELECT 3";
+
+    @Test
+    void theStatementUnderTheCursorIsTheOneItIsInOrFollows() {
+        StatementLocator locator = new StatementLocator("sqlite");
+        assertEquals(Optional.of("SELECT 1"), locator.at(SCRIPT, 0));
+        assertEquals(Optional.of("SELECT 1"), locator.at(SCRIPT, 9));
+        assertEquals(Optional.of("SELECT ';' AS x"), locator.at(SCRIPT, SCRIPT.indexOf("AS")));
+        assertEquals(Optional.of("SELECT 3"), locator.at(SCRIPT, SCRIPT.length()));
+    }
+
+    @Test
+    void aScriptSplitsWithTheDialectsRules() {
+        assertEquals(List.of("SELECT 1", "SELECT ';' AS x", "SELECT 3"), new StatementLocator("sqlite").split(SCRIPT));
+        assertEquals(List.of("db.c.find({})"), new StatementLocator("mongo").split("  db.c.find({})\n"));
+    }
+
+    @Test
+    void literalsAreMaskedInTheLog() {
+        assertEquals(false, StatementLocator.forLog("SELECT * FROM t WHERE pw = 'secret'", "sqlite").contains("secret"));
+    }
+}
