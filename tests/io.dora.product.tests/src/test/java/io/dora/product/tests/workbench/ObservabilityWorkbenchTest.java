@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The workbench's observability parts driven as a user would under Xvfb: Help > Export Logs for Support through
- * its key binding, a path typed into the file dialog, the zip checked; then the Metrics view shown through its
- * key binding and photographed (target/screenshots/metrics-view.png).
+ * The workbench's observability parts driven as a user would under Xvfb: a few queries run in the SQL editor,
+ * Help > Export Logs for Support through its key binding, a path typed into the file dialog, the zip checked
+ * (log, plugin list, the queries in the metrics); then the Metrics view shown through its key binding and
+ * photographed (target/screenshots/metrics-view.png).
  */
 class ObservabilityWorkbenchTest {
 
@@ -33,6 +36,10 @@ class ObservabilityWorkbenchTest {
     /** The key bindings io.dora.ui.observe declares (M1+M3+L, M1+M3+M). */
     private static final String EXPORT_LOGS_KEY = "ctrl+alt+l";
     private static final String SHOW_METRICS_KEY = "ctrl+alt+m";
+
+    /** metrics.json's entry for the sample connection (docs/logging.md), with at least one query. */
+    private static final Pattern SAMPLE_QUERIES_COUNTED = Pattern
+            .compile("\"connection\":\"dora-sample-sqlite\",\"driver\":\"sqlite\",\"count\":[1-9]");
 
     private static VirtualDisplay display;
 
@@ -69,7 +76,7 @@ class ObservabilityWorkbenchTest {
                 Path.of("target", "workbench-logs", "observability.log"))) {
             String window = display.awaitWindow(Workbench.titleOf(workspace), WINDOW_TIMEOUT, workbench.handle());
             assertNotNull(window, "no workbench window; log:\n" + workbench.log());
-            Thread.sleep(1000); // the key bindings are live once the window has painted
+            runQueriesOnTheSample(workbench, window);
 
             display.key(window, EXPORT_LOGS_KEY);
             String fileDialog = display.awaitWindow("^Export Logs for Support *$", DIALOG_TIMEOUT, workbench.handle());
@@ -88,12 +95,12 @@ class ObservabilityWorkbenchTest {
             try (ZipFile file = new ZipFile(zip.toFile())) {
                 String plugins = new String(file.getInputStream(file.getEntry("plugins.txt")).readAllBytes());
                 assertTrue(plugins.contains("io.dora.ui.observe"), "the plugin list names this bundle:\n" + plugins);
+                String metrics = new String(file.getInputStream(file.getEntry("metrics.json")).readAllBytes());
+                assertTrue(SAMPLE_QUERIES_COUNTED.matcher(metrics).find(),
+                        "the queries run in the editor are in the metrics:\n" + metrics);
             }
             display.key(done, "Return");
 
-            // open the sample connection so that the view has a pool to show (without it the table is empty)
-            display.xdotool("mousemove", "--window", window, "100", "70", "click", "1");
-            display.key(window, "Right");
             display.key(window, SHOW_METRICS_KEY);
             display.key(window, "ctrl+m"); // maximize it, so that every column shows
             display.xdotool("mousemove", "1279", "799"); // no tooltip over the table
@@ -104,6 +111,29 @@ class ObservabilityWorkbenchTest {
 
             display.key(window, "ctrl+q");
             assertEquals(0, workbench.awaitExit(Duration.ofSeconds(30)), workbench.log());
+        }
+    }
+
+    /**
+     * Opens a SQL editor on the built-in SQLite sample (io.dora.ui.sql: Ctrl+], the chooser, Return) and runs a
+     * query twice with Ctrl+Enter, so that the metrics have queries to count. Ctrl+] is repeated until
+     * the chooser shows: the window may appear before the workbench handles its keys.
+     */
+    private static void runQueriesOnTheSample(Workbench workbench, String window) throws Exception {
+        Instant deadline = Instant.now().plus(WINDOW_TIMEOUT);
+        String chooser = null;
+        while (chooser == null && Instant.now().isBefore(deadline) && workbench.isAlive()) {
+            display.key(window, "ctrl+bracketright");
+            chooser = display.awaitWindow("^Open SQL Editor *$", Duration.ofSeconds(3), workbench.handle());
+        }
+        assertNotNull(chooser, "Ctrl+] opened no connection chooser; log:\n" + workbench.log());
+        display.key(chooser, "Return");
+        Thread.sleep(1500);
+        display.xdotool("windowfocus", "--sync", window);
+        display.xdotool("type", "--delay", "15", "SELECT count(*) FROM track");
+        for (int run = 0; run < 2; run++) {
+            display.key(window, "ctrl+Return");
+            Thread.sleep(2000); // a run while the previous one is busy is not started
         }
     }
 
