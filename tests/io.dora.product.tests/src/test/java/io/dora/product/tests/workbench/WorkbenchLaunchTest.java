@@ -103,7 +103,7 @@ class WorkbenchLaunchTest {
         return window;
     }
 
-    private static int distinctColors(Path png) throws Exception {
+    static int distinctColors(Path png) throws Exception {
         BufferedImage image = ImageIO.read(png.toFile());
         Set<Integer> colors = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 4) {
