@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import io.dora.core.net.SshAuth;
 import io.dora.core.net.SshHop;
 import io.dora.core.net.SshSettings;
+import io.dora.core.net.TlsMaterial;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 
@@ -35,15 +36,29 @@ final class NetSettingsValidator {
     }
 
     static void tlsProblems(TlsSettings tls, List<String> problems) {
-        boolean files = tls.caCertificate() != null || tls.clientCertificate() != null || tls.clientKey() != null;
-        if (tls.mode() == TlsMode.DISABLE && files) {
+        if (tls.mode() == TlsMode.DISABLE && (tls.ca() != null || tls.certificate() != null || tls.key() != null)) {
             problems.add("TLS certificate files are set but TLS is disabled: choose a TLS mode or remove the files");
         }
-        fileProblem("The TLS CA certificate", tls.caCertificate(), problems);
-        fileProblem("The TLS client certificate", tls.clientCertificate(), problems);
-        fileProblem("The TLS client key", tls.clientKey(), problems);
-        if (tls.clientKey() != null && tls.clientCertificate() == null) {
+        materialProblem("The TLS CA certificate", tls.ca(), problems);
+        materialProblem("The TLS client certificate", tls.certificate(), problems);
+        materialProblem("The TLS client key", tls.key(), problems);
+        if (tls.key() != null && tls.certificate() == null) {
             problems.add("A TLS client key is set without its client certificate");
+        }
+    }
+
+    /** Inline content is checked for its form only, and the message never quotes it. */
+    private static void materialProblem(String what, TlsMaterial material, List<String> problems) {
+        switch (material) {
+            case null -> {
+                // absent: the JVM's trust store, or no client certificate
+            }
+            case TlsMaterial.FromFile file -> fileProblem(what, file.file(), problems);
+            case TlsMaterial.Inline inline -> {
+                if (!inline.isWellFormed()) {
+                    problems.add(what + " held in the vault is empty or neither PEM nor base64: import it again");
+                }
+            }
         }
     }
 

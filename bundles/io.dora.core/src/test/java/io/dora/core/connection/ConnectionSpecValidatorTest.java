@@ -1,9 +1,12 @@
 package io.dora.core.connection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import io.dora.core.net.HostKeyPolicy;
 import io.dora.core.net.SshAuth;
 import io.dora.core.net.SshHop;
 import io.dora.core.net.SshSettings;
+import io.dora.core.net.TlsMaterial;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.secret.SecretString;
@@ -110,6 +114,55 @@ class ConnectionSpecValidatorTest {
                 ConnectionSpecValidator.problems(server().tls(broken).build(), EndpointKind.SERVER, INSTALLED));
         var fine = new TlsSettings(TlsMode.VERIFY_CA, ca, null, null, SecretString.empty());
         assertEquals(List.of(), ConnectionSpecValidator.problems(server().tls(fine).build(), EndpointKind.SERVER, INSTALLED));
+    }
+
+    @Test
+    void checksInlineMaterialByItsFormWithoutQuotingIt() {
+        var pem = new TlsMaterial.Inline(SecretString.of("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"));
+        var base64 = new TlsMaterial.Inline(SecretString.of("MIIK\nAgEDMIIJ\n"));
+        var junk = new TlsMaterial.Inline(SecretString.of("not-a-cert!"));
+        var empty = new TlsMaterial.Inline(SecretString.empty());
+        assertEquals(List.of(), ConnectionSpecValidator.problems(server().tls(TlsSettings.of(TlsMode.VERIFY_FULL, pem,
+                base64, null, SecretString.of("pw"))).build(), EndpointKind.SERVER, INSTALLED));
+        var problems = ConnectionSpecValidator.problems(server().tls(TlsSettings.of(TlsMode.VERIFY_FULL, junk, empty,
+                null, SecretString.empty())).build(), EndpointKind.SERVER, INSTALLED);
+        assertEquals(List.of(
+                "The TLS CA certificate held in the vault is empty or neither PEM nor base64: import it again",
+                "The TLS client certificate held in the vault is empty or neither PEM nor base64: import it again"),
+                problems);
+        assertEquals(List.of("TLS certificate files are set but TLS is disabled: choose a TLS mode or remove the files"),
+                ConnectionSpecValidator.problems(server().tls(TlsSettings.of(TlsMode.DISABLE, pem, null, null,
+                        SecretString.empty())).build(), EndpointKind.SERVER, INSTALLED));
+    }
+
+    @Test
+    void inlineMaterialNeverPrintsAndCodeThatOnlyKnowsFilesIsStopped() {
+        String secretPem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+        var tls = TlsSettings.of(TlsMode.VERIFY_CA, TlsMaterial.file(Path.of("ca.pem")),
+                new TlsMaterial.Inline(SecretString.of("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")),
+                new TlsMaterial.Inline(SecretString.of(secretPem)), SecretString.of("key-password"));
+        String printed = server().tls(tls).build().toString();
+        assertFalse(printed.contains("MII") || printed.contains("BEGIN") || printed.contains("key-password"), printed);
+        assertTrue(printed.contains("ca.pem") && printed.contains("(held in the vault)"), printed);
+        assertEquals(Path.of("ca.pem"), tls.caCertificate());
+        var refused = assertThrows(IllegalStateException.class, tls::clientKey);
+        assertFalse(refused.getMessage().contains("MII"), refused.getMessage());
+        assertTrue(tls.holdsInlineMaterial());
+        assertFalse(new TlsSettings(TlsMode.VERIFY_CA, Path.of("ca.pem"), null, null, SecretString.empty())
+                .holdsInlineMaterial());
+    }
+
+    @Test
+    void inlineMaterialDecodesPemAsTextAndBinaryAsBase64() throws Exception {
+        byte[] binary = { 0x30, (byte) 0x82, 0x01, 0x00, (byte) 0xff };
+        var inline = TlsMaterial.Inline.of(binary);
+        assertArrayEquals(binary, inline.read());
+        byte[] pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(pem, TlsMaterial.Inline.of(pem).read());
+        assertEquals(TlsMaterial.Inline.of(pem), TlsMaterial.Inline.of(pem.clone()));
+        var broken = assertThrows(java.io.IOException.class,
+                () -> new TlsMaterial.Inline(SecretString.of("secret-ish text")).read());
+        assertFalse(broken.getMessage().contains("secret-ish"));
     }
 
     @Test

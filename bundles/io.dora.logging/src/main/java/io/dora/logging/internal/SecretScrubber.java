@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Masks what looks like a secret in configuration and log text before it leaves the machine: values of keys
  * named like a password, secret, token, credential or private key (in JSON, XML, properties and
- * {@code key=value} text) and the password part of URLs. Errs on the side of masking.
+ * {@code key=value} text), the password part of URLs, and the content of PEM blocks (a pasted certificate or
+ * key). Errs on the side of masking.
  */
 final class SecretScrubber {
 
@@ -19,12 +20,16 @@ final class SecretScrubber {
     private static final Pattern ATTRIBUTE = Pattern.compile("(?i)(\\b" + KEY + "\\s*=\\s*)(\"[^\"]*\"|'[^']*')");
     private static final Pattern KEY_VALUE = Pattern.compile("(?im)(\\b" + KEY + "\\s*[=:]\\s*)(?![\"'\\s])([^\\s,;&]+)");
     private static final Pattern URL_PASSWORD = Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]+(@)");
+    /** Whole PEM blocks (keys, certificates), armour kept so a reader sees what was there; an unterminated one to the end. */
+    private static final Pattern PEM = Pattern.compile("(-----BEGIN ([A-Z0-9 ]+)-----)[\\s\\S]*?(-----END \\2-----|\\z)");
 
     private SecretScrubber() {
     }
 
     static String scrub(String text) {
-        String result = JSON.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
+        String result = PEM.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK
+                + (m.group(3).isEmpty() ? "" : m.group(3))));
+        result = JSON.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
         result = XML_ELEMENT.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
         result = ATTRIBUTE.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
         result = KEY_VALUE.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));

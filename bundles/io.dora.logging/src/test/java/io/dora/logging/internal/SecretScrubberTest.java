@@ -18,4 +18,11 @@ class SecretScrubberTest {
         assertEquals("jdbc:postgresql://ann:***@db/x", SecretScrubber.scrub("jdbc:postgresql://ann:hunter2@db/x"));
         assertEquals("nothing secret here: 42", SecretScrubber.scrub("nothing secret here: 42"));
     }
+
+    @Test
+    void masksTheContentOfPemBlocks() {
+        assertEquals("key: -----BEGIN PRIVATE KEY-----***-----END PRIVATE KEY----- and -----BEGIN CERTIFICATE-----***",
+                SecretScrubber.scrub("key: -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\nkqhkiG9w0BAQ\n-----END PRIVATE KEY-----"
+                        + " and -----BEGIN CERTIFICATE-----\nMIIBszCCAVmg (cut off)"));
+    }
 }

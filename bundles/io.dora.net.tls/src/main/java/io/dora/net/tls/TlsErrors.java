@@ -79,9 +79,9 @@ public final class TlsErrors {
             case HOSTNAME_MISMATCH -> "the server's certificate does not name the server's host (verify-full checks"
                     + " it; through an SSH tunnel, PostgreSQL and MySQL connections check 127.0.0.1)";
             case UNTRUSTED_CERTIFICATE -> "the server's certificate is not signed by "
-                    + (tls.caCertificate() == null ? "a CA the JVM trusts" : "the CA in " + tls.caCertificate());
+                    + (tls.ca() == null ? "a CA the JVM trusts" : "the configured CA " + tls.ca());
             case CLIENT_CERTIFICATE_REJECTED -> tls.usesClientCertificate()
-                    ? "the server rejected the client certificate " + tls.clientCertificate()
+                    ? "the server rejected the client certificate " + tls.certificate()
                     : "the server wants a client certificate and none is configured";
             case NOT_OFFERED -> "the server does not offer TLS";
             case BAD_FILES -> "the certificate or key files cannot be used";

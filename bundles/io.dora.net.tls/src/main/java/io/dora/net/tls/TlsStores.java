@@ -3,10 +3,8 @@ package io.dora.net.tls;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -15,8 +13,10 @@ import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.List;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -38,13 +38,15 @@ import org.bouncycastle.pkcs.PKCSException;
 
 import io.dora.core.net.TlsException;
 import io.dora.core.net.TlsMode;
+import io.dora.core.net.TlsMaterial;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.secret.SecretString;
 
 /**
- * Reads the certificate and key files of {@link TlsSettings} (PEM certificates; PEM keys in PKCS#1, SEC1 or
- * PKCS#8, encrypted or not; or a PKCS#12 bundle) into Java key stores, in memory. Drivers that only take files
- * write the stores through {@link PrivateFiles}.
+ * Reads the certificates and keys of {@link TlsSettings} (PEM certificates; PEM keys in PKCS#1, SEC1 or
+ * PKCS#8, encrypted or not; or a PKCS#12 bundle), from files or held inline in the vault, into Java key stores,
+ * in memory. Drivers that only take files write the stores (and inline CA certificates) through
+ * {@link PrivateFiles}. Messages name files, or say "held in the vault"; never content or passwords.
  */
 public final class TlsStores {
 
@@ -56,44 +58,50 @@ public final class TlsStores {
 
     /** A key store holding every certificate of the CA file (PEM or DER). */
     public static KeyStore trustStore(Path caCertificate) {
-        try (InputStream in = Files.newInputStream(caCertificate)) {
+        return trustStore(TlsMaterial.file(caCertificate));
+    }
+
+    /** A key store holding every certificate of the CA material (PEM or DER; a file or held in the vault). */
+    public static KeyStore trustStore(TlsMaterial ca) {
+        try {
             KeyStore store = emptyPkcs12();
             int index = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate : certificates(ca)) {
                 store.setCertificateEntry("ca-" + index++, certificate);
             }
             if (index == 0) {
-                throw new GeneralSecurityException("no certificate in the file");
+                throw new GeneralSecurityException("no certificate in it");
             }
             return store;
         } catch (IOException | GeneralSecurityException e) {
-            throw badFiles("The CA certificate " + caCertificate + " cannot be read: " + e.getMessage(), e);
+            throw badFiles("The CA certificate " + ca + " cannot be read: " + e.getMessage(), e);
         }
     }
 
     /**
      * The client certificate and its key as one key store entry named {@code alias}, protected by
-     * {@code storePassword}.
+     * {@code storePassword}. Inline material is converted in memory.
      */
     public static KeyStore clientKeyStore(TlsSettings tls, String alias, char[] storePassword) {
-        Path certificateFile = tls.clientCertificate();
+        TlsMaterial certificate = tls.certificate();
+        byte[] certificateBytes = null;
+        char[] password = tls.keyPassword().reveal();
         try {
-            byte[] certificateBytes = Files.readAllBytes(certificateFile);
+            certificateBytes = certificate.read();
             PrivateKey key;
             Certificate[] chain;
             if (isPem(certificateBytes)) {
                 chain = CertificateFactory.getInstance("X.509")
                         .generateCertificates(new ByteArrayInputStream(certificateBytes)).toArray(Certificate[]::new);
-                if (tls.clientKey() == null) {
-                    throw new GeneralSecurityException("a PEM client certificate needs its key file");
+                if (tls.key() == null) {
+                    throw new GeneralSecurityException("a PEM client certificate needs its key");
                 }
-                key = readPrivateKey(tls.clientKey(), tls.keyPassword());
+                key = readPrivateKey(tls.key(), tls.keyPassword());
             } else {
                 KeyStore bundle = KeyStore.getInstance("PKCS12");
-                char[] password = tls.keyPassword().reveal();
                 bundle.load(new ByteArrayInputStream(certificateBytes), password);
                 String entry = Collections.list(bundle.aliases()).stream().filter(a -> isKeyEntry(bundle, a))
-                        .findFirst().orElseThrow(() -> new GeneralSecurityException("no private key in the PKCS#12 file"));
+                        .findFirst().orElseThrow(() -> new GeneralSecurityException("no private key in the PKCS#12 bundle"));
                 key = (PrivateKey) bundle.getKey(entry, password);
                 chain = bundle.getCertificateChain(entry);
             }
@@ -101,9 +109,14 @@ public final class TlsStores {
             store.setKeyEntry(alias, key, storePassword, chain);
             return store;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw badFiles("The client certificate " + certificateFile
-                    + (tls.clientKey() == null ? "" : " or its key " + tls.clientKey()) + " cannot be read: "
+            throw badFiles("The client certificate " + certificate
+                    + (tls.key() == null ? "" : " or its key " + tls.key()) + " cannot be read: "
                     + e.getMessage(), e);
+        } finally {
+            Arrays.fill(password, '\0');
+            if (certificateBytes != null) {
+                Arrays.fill(certificateBytes, (byte) 0);
+            }
         }
     }
 
@@ -126,9 +139,10 @@ public final class TlsStores {
     }
 
     /**
-     * An SSL context for client libraries that take one (the MongoDB driver), with the trust the settings' mode
-     * asks for: with a CA, or in VERIFY_CA and VERIFY_FULL, the chain must end at the CA (else the JVM's trust
-     * store); REQUIRE without a CA only encrypts (libpq's rule). The host name is left to the client library.
+     * An SSL context for client libraries that take one (the MongoDB driver), made in memory (inline material
+     * never touches the disk), with the trust the settings' mode asks for: with a CA, or in VERIFY_CA and
+     * VERIFY_FULL, the chain must end at the CA (else the JVM's trust store); REQUIRE without a CA only encrypts
+     * (libpq's rule). The host name is left to the client library.
      */
     public static SSLContext sslContext(TlsSettings tls) {
         return sslContext(tls, null);
@@ -141,7 +155,7 @@ public final class TlsStores {
      */
     public static SSLContext sslContext(TlsSettings tls, String serverName) {
         try {
-            boolean verifyChain = serverName != null || tls.caCertificate() != null || tls.mode() == TlsMode.VERIFY_CA
+            boolean verifyChain = serverName != null || tls.ca() != null || tls.mode() == TlsMode.VERIFY_CA
                     || tls.mode() == TlsMode.VERIFY_FULL;
             TrustManager trust = !verifyChain ? ServerTrust.encryptOnly()
                     : serverName == null ? chainTrust(tls) : ServerTrust.named(chainTrust(tls), serverName);
@@ -155,14 +169,47 @@ public final class TlsStores {
             context.init(keys == null ? null : keys.getKeyManagers(), new TrustManager[] {trust}, null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw badFiles("No TLS context from the configured files: " + e.getMessage(), e);
+            throw badFiles("No TLS context from the configured certificates: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The CA material as a file a driver can be pointed at: the user's own file as it is, inline content written
+     * through {@code files} (owner-only, deleted on close) under {@code name}.
+     */
+    public static Path caFile(TlsMaterial ca, PrivateFiles files, String name) {
+        return switch (ca) {
+            case TlsMaterial.FromFile file -> file.file();
+            case TlsMaterial.Inline inline -> {
+                try {
+                    byte[] content = inline.read();
+                    try {
+                        yield files.write(name, content);
+                    } finally {
+                        Arrays.fill(content, (byte) 0);
+                    }
+                } catch (IOException e) {
+                    throw badFiles("The CA certificate " + ca + " cannot be written to a private file: "
+                            + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    /** Every certificate of the material (PEM or DER). */
+    public static List<Certificate> certificates(TlsMaterial material) throws IOException, GeneralSecurityException {
+        byte[] content = material.read();
+        try {
+            return List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(content)));
+        } finally {
+            Arrays.fill(content, (byte) 0);
         }
     }
 
     /** The CA's trust manager, or the JVM's when the settings name no CA. */
     private static X509TrustManager chainTrust(TlsSettings tls) throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(tls.caCertificate() == null ? null : trustStore(tls.caCertificate()));
+        factory.init(tls.ca() == null ? null : trustStore(tls.ca()));
         for (TrustManager manager : factory.getTrustManagers()) {
             if (manager instanceof X509TrustManager x509) {
                 return x509;
@@ -172,9 +219,11 @@ public final class TlsStores {
     }
 
     /** A PEM private key: PKCS#1 ("RSA PRIVATE KEY"), SEC1 ("EC PRIVATE KEY") or PKCS#8, encrypted or not. */
-    static PrivateKey readPrivateKey(Path file, SecretString password) throws IOException, GeneralSecurityException {
-        String pem = Files.readString(file, StandardCharsets.US_ASCII);
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+    public static PrivateKey readPrivateKey(TlsMaterial material, SecretString password)
+            throws IOException, GeneralSecurityException {
+        byte[] content = material.read();
+        try (PEMParser parser = new PEMParser(new InputStreamReader(new ByteArrayInputStream(content),
+                StandardCharsets.US_ASCII))) {
             Object object = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (object instanceof PEMEncryptedKeyPair encrypted) {
@@ -193,9 +242,11 @@ public final class TlsStores {
             if (object instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);
             }
-            throw new GeneralSecurityException("no PEM private key in " + file);
+            throw new GeneralSecurityException("no PEM private key in " + material);
         } catch (org.bouncycastle.openssl.PEMException e) {
             throw new GeneralSecurityException("the key password is wrong or the key is damaged", e);
+        } finally {
+            Arrays.fill(content, (byte) 0);
         }
     }
 
@@ -215,8 +266,7 @@ public final class TlsStores {
     }
 
     private static boolean isPem(byte[] content) {
-        String start = new String(content, 0, Math.min(content.length, 200), StandardCharsets.US_ASCII);
-        return start.contains("-----BEGIN");
+        return TlsMaterial.isPem(content);
     }
 
     private static KeyStore emptyPkcs12() throws IOException, GeneralSecurityException {

@@ -21,6 +21,7 @@ import io.dora.core.net.SshAuth;
 import io.dora.core.net.SshHop;
 import io.dora.core.net.SshSettings;
 import io.dora.core.net.TlsMode;
+import io.dora.core.net.TlsMaterial;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.secret.SecretString;
 
@@ -68,6 +69,10 @@ public final class ConnectionForm {
     public String tlsClientCertificate = "";
     public String tlsClientKey = "";
     public char[] tlsKeyPassword = new char[0];
+    /** Material imported into the vault: kept as it is while its path field stays empty (it has no path). */
+    private TlsMaterial heldCa;
+    private TlsMaterial heldClientCertificate;
+    private TlsMaterial heldClientKey;
 
     /** A blank form for a new connection. */
     public static ConnectionForm blank(String driverId, Environment environment) {
@@ -99,9 +104,12 @@ public final class ConnectionForm {
         spec.sshRoute().ifPresent(form::readSsh);
         TlsSettings tls = spec.tls();
         form.tlsMode = tls.mode();
-        form.tlsCaCertificate = text(tls.caCertificate());
-        form.tlsClientCertificate = text(tls.clientCertificate());
-        form.tlsClientKey = text(tls.clientKey());
+        form.tlsCaCertificate = text(tls.ca());
+        form.tlsClientCertificate = text(tls.certificate());
+        form.tlsClientKey = text(tls.key());
+        form.heldCa = held(tls.ca());
+        form.heldClientCertificate = held(tls.certificate());
+        form.heldClientKey = held(tls.key());
         form.tlsKeyPassword = tls.keyPassword().reveal();
         return form;
     }
@@ -225,7 +233,8 @@ public final class ConnectionForm {
     }
 
     private TlsSettings tls() {
-        return new TlsSettings(tlsMode, path(tlsCaCertificate), path(tlsClientCertificate), path(tlsClientKey),
+        return TlsSettings.of(tlsMode, material(tlsCaCertificate, heldCa),
+                material(tlsClientCertificate, heldClientCertificate), material(tlsClientKey, heldClientKey),
                 SecretString.of(tlsKeyPassword));
     }
 
@@ -261,5 +270,30 @@ public final class ConnectionForm {
 
     private static String text(Path path) {
         return path == null ? "" : path.toString();
+    }
+
+    /** A file's path; empty for material held in the vault (the field shows no content, ever). */
+    private static String text(TlsMaterial material) {
+        return material instanceof TlsMaterial.FromFile file ? file.file().toString() : "";
+    }
+
+    private static TlsMaterial held(TlsMaterial material) {
+        return material instanceof TlsMaterial.Inline ? material : null;
+    }
+
+    /** A typed path wins; an empty field keeps what the vault holds. */
+    private static TlsMaterial material(String text, TlsMaterial held) {
+        Path path = path(text);
+        return path != null ? new TlsMaterial.FromFile(path) : held;
+    }
+
+    /** Whether the TLS item's material is held in the vault (the dialog says so next to the empty path). */
+    public boolean holdsInVault(String item) {
+        return switch (item) {
+            case "ca" -> heldCa != null;
+            case "certificate" -> heldClientCertificate != null;
+            case "key" -> heldClientKey != null;
+            default -> false;
+        };
     }
 }

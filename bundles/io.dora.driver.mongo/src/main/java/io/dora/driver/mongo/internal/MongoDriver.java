@@ -47,9 +47,6 @@ public final class MongoDriver implements Driver {
             problems.add("MongoDB cannot fall back between TLS and plain connections: choose TLS mode DISABLE,"
                     + " REQUIRE, VERIFY_CA or VERIFY_FULL instead of " + tls);
         }
-        if (spec.tls().clientKey() != null && spec.tls().clientCertificate() == null) {
-            problems.add("A TLS client key needs its client certificate");
-        }
         try {
             MongoSettings.checkOptions(spec);
         } catch (IllegalArgumentException e) {

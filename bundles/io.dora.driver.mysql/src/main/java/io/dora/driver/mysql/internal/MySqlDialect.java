@@ -104,10 +104,10 @@ final class MySqlDialect implements JdbcDialect {
         if (tls.mode() == TlsMode.DISABLE) {
             return;
         }
-        if (tls.caCertificate() != null) {
+        if (tls.ca() != null) {
             char[] password = TlsStores.randomPassword();
             keyStore(properties, "trustCertificateKeyStore", write(files, "truststore.p12",
-                    TlsStores.pkcs12(TlsStores.trustStore(tls.caCertificate()), password)), password);
+                    TlsStores.pkcs12(TlsStores.trustStore(tls.ca()), password)), password);
         }
         if (tls.usesClientCertificate()) {
             char[] password = TlsStores.randomPassword();

@@ -79,7 +79,8 @@ final class PostgresDialect implements JdbcDialect {
 
     /**
      * pgJDBC reads the CA as PEM, but its key only as PKCS#8 DER or as PKCS#12 under the alias {@code user}:
-     * the client certificate and key (PEM or PKCS#12, any alias) become such a PKCS#12 file, owner-only.
+     * the client certificate and key (PEM or PKCS#12, any alias; files or held in the vault) become such a PKCS#12
+     * file, owner-only.
      */
     private static void tls(TlsSettings tls, Properties properties, PrivateFiles files) {
         properties.setProperty("sslmode", tls.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -87,8 +88,9 @@ final class PostgresDialect implements JdbcDialect {
             return;
         }
         boolean verifies = tls.mode() == TlsMode.VERIFY_CA || tls.mode() == TlsMode.VERIFY_FULL;
-        if (tls.caCertificate() != null) {
-            properties.setProperty("sslrootcert", tls.caCertificate().toString());
+        if (tls.ca() != null) {
+            // pgJDBC reads its root certificate from a file only: inline CAs go through the owner-only folder
+            properties.setProperty("sslrootcert", TlsStores.caFile(tls.ca(), files, "root.crt").toString());
         } else if (verifies && !tls.usesClientCertificate()) {
             // no CA file: the JVM's trust store, not libpq's ~/.postgresql/root.crt
             properties.setProperty("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.dora.core.net.TlsMaterial;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.secret.SecretString;
@@ -38,6 +40,21 @@ class TlsContextTest {
     @Test
     void clientCertificateFromPemIsAcceptedByAServerThatRequiresOne() throws Exception {
         assertEquals("CN=client", handshake(settings("client.crt", "client.enc.pem", TestPki.KEY_PASSWORD)));
+    }
+
+    @Test
+    void materialHeldInTheVaultMakesTheContextInMemory() throws Exception {
+        // sslContext takes no PrivateFiles: nothing of the vault's material can reach the disk on this path
+        TlsSettings inline = TlsSettings.of(TlsMode.VERIFY_FULL, inline("ca.crt"), inline("client.p12"), null,
+                SecretString.of(TestPki.KEY_PASSWORD));
+        assertEquals("CN=client", handshake(inline));
+        TlsSettings pem = TlsSettings.of(TlsMode.VERIFY_FULL, inline("ca.crt"), inline("client.crt"),
+                inline("client.enc.pem"), SecretString.of(TestPki.KEY_PASSWORD));
+        assertEquals("CN=client", handshake(pem));
+    }
+
+    private static TlsMaterial inline(String file) throws IOException {
+        return TlsMaterial.Inline.of(Files.readAllBytes(pki.file(file)));
     }
 
     @Test

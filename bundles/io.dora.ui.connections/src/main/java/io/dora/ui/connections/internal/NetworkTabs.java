@@ -67,6 +67,16 @@ final class NetworkTabs {
         clientCertificate.setText(form.tlsClientCertificate);
         clientKey.setText(form.tlsClientKey);
         keyPassword.setTextChars(form.tlsKeyPassword);
+        heldInVaultHint(caCertificate, form.holdsInVault("ca"));
+        heldInVaultHint(clientCertificate, form.holdsInVault("certificate"));
+        heldInVaultHint(clientKey, form.holdsInVault("key"));
+    }
+
+    /** An empty path field over material imported into the vault says so; typing a path replaces it. */
+    private static void heldInVaultHint(Text field, boolean held) {
+        if (held) {
+            field.setMessage("(held in the vault; type a path to replace it)");
+        }
     }
 
     void store(ConnectionForm form) {

@@ -20,6 +20,7 @@ import io.dora.core.net.HostKeyPolicy;
 import io.dora.core.net.SshAuth;
 import io.dora.core.net.SshHop;
 import io.dora.core.net.SshSettings;
+import io.dora.core.net.TlsMaterial;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.secret.SecretString;
@@ -27,7 +28,8 @@ import io.dora.vault.VaultEntry;
 
 /**
  * A connection profile as a vault entry of kind {@value #KIND}: plain attributes for the settings, vault
- * secrets for the password, the TLS key password and the SSH passwords, passphrases and answers. Reading is
+ * secrets for the password, the TLS key password, imported TLS certificates and keys, and the SSH passwords,
+ * passphrases and answers. Reading is
  * strict: a missing environment or read-only flag, or a value that does not parse, refuses the profile
  * instead of falling back to a default (the attribute names are listed in docs/vault.md).
  */
@@ -36,6 +38,11 @@ final class ConnectionProfileCodec {
     static final String KIND = "connection";
 
     private static final String OPTION_PREFIX = "option.";
+    private static final String TLS_CA = "tls.caCertificate";
+    private static final String TLS_CERTIFICATE = "tls.clientCertificate";
+    private static final String TLS_KEY = "tls.clientKey";
+    /** The suffix of the secret that holds imported material (PEM text, or base64 of binary content). */
+    private static final String CONTENT = ".content";
 
     private ConnectionProfileCodec() {
     }
@@ -56,9 +63,9 @@ final class ConnectionProfileCodec {
         secret(entry, "password", spec.password());
         TlsSettings tls = spec.tls();
         entry.attribute("tls.mode", tls.mode().name().toLowerCase(Locale.ROOT));
-        path(entry, "tls.caCertificate", tls.caCertificate());
-        path(entry, "tls.clientCertificate", tls.clientCertificate());
-        path(entry, "tls.clientKey", tls.clientKey());
+        material(entry, TLS_CA, tls.ca());
+        material(entry, TLS_CERTIFICATE, tls.certificate());
+        material(entry, TLS_KEY, tls.key());
         secret(entry, "tls.keyPassword", tls.keyPassword());
         PoolSettings pool = spec.pool();
         entry.attribute("pool.maxSize", Integer.toString(pool.maxSize()))
@@ -140,8 +147,8 @@ final class ConnectionProfileCodec {
                 .options(options)
                 .environment(in.parsed("environment", null, Environment::parse))
                 .readOnly(Boolean.TRUE.equals(readOnly))
-                .tls(new TlsSettings(in.parsed("tls.mode", TlsMode.DISABLE, text -> TlsMode.valueOf(constant(text))),
-                        in.path("tls.caCertificate"), in.path("tls.clientCertificate"), in.path("tls.clientKey"),
+                .tls(TlsSettings.of(in.parsed("tls.mode", TlsMode.DISABLE, text -> TlsMode.valueOf(constant(text))),
+                        in.material(TLS_CA), in.material(TLS_CERTIFICATE), in.material(TLS_KEY),
                         in.secret("tls.keyPassword")))
                 .pool(new PoolSettings(in.number("pool.maxSize", defaults.maxSize()),
                         in.number("pool.minIdle", defaults.minIdle()),
@@ -198,6 +205,17 @@ final class ConnectionProfileCodec {
     private static void secret(VaultEntry.Builder entry, String name, SecretString value) {
         if (!value.isEmpty()) {
             entry.secret(name, value);
+        }
+    }
+
+    /** A file as its path attribute; inline content as the secret {@code <name>.content}, never an attribute. */
+    private static void material(VaultEntry.Builder entry, String name, TlsMaterial material) {
+        switch (material) {
+            case null -> {
+                // absent
+            }
+            case TlsMaterial.FromFile file -> entry.attribute(name, file.file().toString());
+            case TlsMaterial.Inline inline -> entry.secret(name + CONTENT, inline.content());
         }
     }
 
@@ -261,6 +279,27 @@ final class ConnectionProfileCodec {
         Path path(String name) {
             String value = entry.attributes().get(name);
             return value == null || value.isBlank() ? null : Path.of(value);
+        }
+
+        /**
+         * The file of attribute {@code name} or the inline content of secret {@code name.content}; both at once is a
+         * damaged profile. Listings get inline material without its content: they show it exists, not what it is.
+         */
+        TlsMaterial material(String name) {
+            Path file = path(name);
+            boolean inline = entry.secret(name + CONTENT).isPresent();
+            if (file != null && inline) {
+                problem(name, "both a file and content held in the vault; keep one");
+                return null;
+            }
+            if (!inline) {
+                return TlsMaterial.file(file);
+            }
+            TlsMaterial.Inline material = new TlsMaterial.Inline(secret(name + CONTENT));
+            if (withSecrets && !material.isWellFormed()) {
+                problem(name + CONTENT, "neither PEM nor base64");
+            }
+            return material;
         }
 
         /** A copy: the profile owns its secrets, and the entry's are destroyed once read. */

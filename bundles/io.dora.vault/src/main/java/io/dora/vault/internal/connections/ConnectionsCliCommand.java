@@ -31,6 +31,8 @@ public final class ConnectionsCliCommand implements CliCommand {
     static final String PASSWORD_VARIABLE = "DORA_VAULT_PASSWORD";
     /** The environment variable holding the database password of {@code connections add}. */
     static final String CONNECTION_PASSWORD_VARIABLE = "DORA_CONNECTION_PASSWORD";
+    /** The environment variable holding the password of the TLS client key or PKCS#12 bundle of {@code connections add}. */
+    static final String TLS_KEY_PASSWORD_VARIABLE = "DORA_TLS_KEY_PASSWORD";
 
     private static final String USAGE = """
             Usage: dora cli connections init
@@ -40,9 +42,13 @@ public final class ConnectionsCliCommand implements CliCommand {
                    dora cli connections add --id ID --driver DRIVER --environment ENV [--read-only]
                        [--name NAME] [--folder FOLDER] [--host HOST] [--port PORT] [--database DATABASE]
                        [--user USER] [--option NAME=VALUE]...
-                     validates and saves a connection; its password comes from DORA_CONNECTION_PASSWORD
+                       [--tls MODE] [--tls-ca FILE] [--tls-cert FILE] [--tls-key FILE] [--import-tls]
+                     validates and saves a connection; its password comes from DORA_CONNECTION_PASSWORD.
+                     TLS files are referenced by path, or with --import-tls copied into the vault (encrypted,
+                     as secrets); the key's password comes from DORA_TLS_KEY_PASSWORD
                    dora cli connections remove ID
-            ENV is development, test, staging or production. The master password comes from the variable
+            ENV is development, test, staging or production; MODE is disable, allow, prefer, require, verify-ca
+            or verify-full. The master password comes from the variable
             DORA_VAULT_PASSWORD, else from the first line of standard input. Exit 1 when remove finds no such
             connection, 2 on usage errors and invalid settings, 3 when the vault cannot be opened.""";
 
@@ -94,8 +100,10 @@ public final class ConnectionsCliCommand implements CliCommand {
         ConnectionProfile toAdd = null;
         if (subcommand.equals("add")) {
             String password = variables.getOrDefault(CONNECTION_PASSWORD_VARIABLE, "");
+            String keyPassword = variables.getOrDefault(TLS_KEY_PASSWORD_VARIABLE, "");
             try {
-                toAdd = NewConnectionArguments.parse(args.subList(1, args.size()), SecretString.of(password));
+                toAdd = NewConnectionArguments.parse(args.subList(1, args.size()), SecretString.of(password),
+                        SecretString.of(keyPassword));
             } catch (IllegalArgumentException e) {
                 context.err().println(e.getMessage());
                 return CliExit.USAGE;

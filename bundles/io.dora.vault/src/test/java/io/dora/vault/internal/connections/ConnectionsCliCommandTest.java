@@ -1,12 +1,15 @@
 package io.dora.vault.internal.connections;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +24,8 @@ import io.dora.core.cli.CommandContext;
 import io.dora.core.connection.ConnectionProfile;
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.connection.Environment;
+import io.dora.core.net.TlsMaterial;
+import io.dora.core.net.TlsMode;
 import io.dora.core.secret.SecretString;
 import io.dora.vault.KdfParameters;
 import io.dora.vault.Vault;
@@ -90,6 +95,51 @@ class ConnectionsCliCommandTest {
         assertEquals(CliExit.USAGE, run(variables, "", "add", "--id", "x", "--driver", "mysql", "--environment", "test",
                 "--host", "bad host"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("invalid: The host is bad"));
+    }
+
+    @Test
+    void addImportsTlsFilesIntoTheVaultWithTheKeyPasswordFromTheEnvironment() throws Exception {
+        String caPem = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUcliTest\n-----END CERTIFICATE-----\n";
+        byte[] bundle = { 0x30, (byte) 0x82, 0x05, 0x01, (byte) 0x99 };
+        Path ca = Files.writeString(directory.resolve("ca.pem"), caPem);
+        Path p12 = Files.write(directory.resolve("client.p12"), bundle);
+        var variables = Map.of(ConnectionsCliCommand.PASSWORD_VARIABLE, "master",
+                ConnectionsCliCommand.TLS_KEY_PASSWORD_VARIABLE, "p12-secret");
+        assertEquals(CliExit.OK, run(variables, "", "add", "--id", "imported", "--driver", "postgres", "--host", "db",
+                "--environment", "test", "--tls", "verify-full", "--tls-ca", ca.toString(), "--tls-cert", p12.toString(),
+                "--import-tls"));
+        Files.delete(ca);
+        Files.delete(p12);
+        vault.unlock(SecretString.of("master"));
+        var tls = new VaultConnectionCatalog(vault).find("imported").orElseThrow().spec().tls();
+        assertEquals(TlsMode.VERIFY_FULL, tls.mode());
+        assertEquals(new TlsMaterial.Inline(SecretString.of(caPem)), tls.ca(), "PEM is kept as text");
+        assertArrayEquals(bundle, tls.certificate().read());
+        assertEquals("p12-secret", tls.keyPassword().revealAsString());
+        vault.lock();
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertFalse(printed.contains("p12-secret") || printed.contains("BEGIN"), printed);
+    }
+
+    @Test
+    void addReferencesTlsFilesByAbsolutePathWithoutImport() throws Exception {
+        Path ca = Files.writeString(directory.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        var variables = Map.of(ConnectionsCliCommand.PASSWORD_VARIABLE, "master");
+        assertEquals(CliExit.OK, run(variables, "", "add", "--id", "referenced", "--driver", "postgres", "--host", "db",
+                "--environment", "test", "--tls", "verify-ca", "--tls-ca", ca.toString()));
+        vault.unlock(SecretString.of("master"));
+        var tls = new VaultConnectionCatalog(vault).find("referenced").orElseThrow().spec().tls();
+        assertEquals(new TlsMaterial.FromFile(ca.toAbsolutePath()), tls.ca());
+        vault.lock();
+
+        assertEquals(CliExit.USAGE, run(variables, "", "add", "--id", "x", "--driver", "postgres", "--host", "db",
+                "--environment", "test", "--tls", "verify-ca", "--tls-ca", directory.resolve("missing.pem").toString(),
+                "--import-tls"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--tls-ca " + directory.resolve("missing.pem")
+                + " cannot be read"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(CliExit.USAGE, run(variables, "", "add", "--id", "x", "--driver", "postgres", "--host", "db",
+                "--environment", "test", "--tls", "sometimes"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--tls needs disable, allow, prefer, require"));
     }
 
     @Test

@@ -1,13 +1,17 @@
 package io.dora.vault.internal.connections;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +29,7 @@ import io.dora.core.net.HostKeyPolicy;
 import io.dora.core.net.SshAuth;
 import io.dora.core.net.SshHop;
 import io.dora.core.net.SshSettings;
+import io.dora.core.net.TlsMaterial;
 import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 import io.dora.core.secret.SecretString;
@@ -108,6 +113,61 @@ class VaultConnectionCatalogTest {
         assertTrue(listed.spec().password().isEmpty());
         assertTrue(listed.spec().tls().keyPassword().isEmpty());
         assertEquals(Environment.PRODUCTION, listed.spec().environment());
+    }
+
+    private static final String CA_PEM = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUTestCaContent\n-----END CERTIFICATE-----\n";
+    private static final byte[] PKCS12 = { 0x30, (byte) 0x82, 0x0a, 0x11, 0x02, 0x01, 0x03, (byte) 0xfe };
+
+    private ConnectionProfile withImportedTls() {
+        var tls = TlsSettings.of(TlsMode.VERIFY_CA, new TlsMaterial.Inline(SecretString.of(CA_PEM)),
+                TlsMaterial.Inline.of(PKCS12), null, SecretString.of("tls-pass"));
+        return new ConnectionProfile("", ConnectionSpec.builder("pg-imported", "postgres").host("db.example")
+                .environment(Environment.TEST).readOnly(false).tls(tls).build());
+    }
+
+    @Test
+    void importedTlsMaterialRoundTripsAsVaultSecretsNeverAsAttributes() throws Exception {
+        catalog.save(withImportedTls());
+        vault.lock();
+        assertFalse(new String(Files.readAllBytes(vault.file()), StandardCharsets.ISO_8859_1).contains("BEGIN"));
+        vault.unlock(MASTER);
+
+        TlsSettings tls = catalog.find("pg-imported").orElseThrow().spec().tls();
+        assertEquals(TlsMode.VERIFY_CA, tls.mode());
+        assertEquals(new TlsMaterial.Inline(SecretString.of(CA_PEM)), tls.ca());
+        assertArrayEquals(PKCS12, tls.certificate().read());
+        assertNull(tls.key());
+        assertEquals("tls-pass", tls.keyPassword().revealAsString());
+
+        VaultEntry entry = vault.get("connection", "pg-imported").orElseThrow();
+        assertEquals(List.of("tls.caCertificate.content", "tls.clientCertificate.content", "tls.keyPassword"),
+                List.copyOf(entry.secrets().keySet()));
+        assertFalse(entry.attributes().keySet().stream().anyMatch(name -> name.startsWith("tls.c")),
+                entry.attributes().toString());
+        assertFalse(entry.attributes().values().stream().anyMatch(value -> value.contains("BEGIN")
+                || value.contains(Base64.getEncoder().encodeToString(PKCS12))));
+
+        TlsSettings listed = catalog.list().get(0).spec().tls();
+        assertTrue(listed.ca() instanceof TlsMaterial.Inline inline && inline.content().isEmpty(),
+                "a listing shows that the CA is held in the vault, not what it is");
+        assertEquals("TlsSettings[mode=VERIFY_CA, ca=(held in the vault), certificate=(held in the vault), key=null,"
+                + " keyPassword=******]", tls.toString());
+    }
+
+    @Test
+    void damagedTlsMaterialIsRefusedWithoutQuotingIt() {
+        vault.put(VaultEntry.builder("connection", "damaged").attribute("driver", "postgres").attribute("host", "db")
+                .attribute("environment", "test").attribute("readOnly", "false").attribute("tls.mode", "verify_ca")
+                .attribute("tls.caCertificate", "/etc/ssl/ca.pem")
+                .secret("tls.caCertificate.content", SecretString.of(CA_PEM))
+                .secret("tls.clientCertificate.content", SecretString.of("private stuff!")).build());
+        var error = assertThrows(InvalidInputException.class, () -> catalog.find("damaged"));
+        assertEquals(List.of(
+                "The saved connection 'damaged' cannot be used: tls.caCertificate: both a file and content held in the"
+                        + " vault; keep one",
+                "The saved connection 'damaged' cannot be used: tls.clientCertificate.content: neither PEM nor base64"),
+                error.problems());
+        assertFalse(error.getMessage().contains("private stuff"));
     }
 
     @Test
