@@ -49,6 +49,10 @@ public record HistorySearch(String text, String connectionId, HistoryEntry.Outco
         return new HistorySearch(text, connectionId, outcome, fromInclusive, untilExclusive, offset, limit);
     }
 
+    public HistorySearch withLimit(int value) {
+        return new HistorySearch(text, connectionId, outcome, from, until, offset, value);
+    }
+
     /** The page after this one. */
     public HistorySearch nextPage() {
         return new HistorySearch(text, connectionId, outcome, from, until, offset + limit, limit);

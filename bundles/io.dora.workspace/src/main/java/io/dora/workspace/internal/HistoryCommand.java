@@ -70,8 +70,7 @@ public final class HistoryCommand implements CliCommand {
                 switch (arg) {
                     case "--search" -> search = search.withText(value(args, arg));
                     case "--connection" -> search = search.withConnection(value(args, arg));
-                    case "--limit" -> search = new HistorySearch(search.text(), search.connectionId(), null, null,
-                            null, 0, Integer.parseInt(value(args, arg)));
+                    case "--limit" -> search = search.withLimit(Integer.parseInt(value(args, arg)));
                     case "--json" -> asJson = true;
                     default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
                 }

@@ -62,6 +62,8 @@ public final class QueryHistoryView extends ViewPart {
             .withZone(ZoneId.systemDefault());
 
     private ServiceTracker<QueryHistory, QueryHistory> histories;
+    /** The change subscription per history service, made by the loader the first time it reads one. */
+    private final Map<QueryHistory, AutoCloseable> subscriptions = new HashMap<>();
     private TableViewer viewer;
     private Text search;
     private Job loader;
@@ -111,6 +113,9 @@ public final class QueryHistoryView extends ViewPart {
 
             @Override
             public void removedService(ServiceReference<QueryHistory> reference, QueryHistory history) {
+                synchronized (subscriptions) {
+                    unsubscribe(subscriptions.remove(history));
+                }
                 super.removedService(reference, history);
                 loader.schedule();
             }
@@ -118,8 +123,6 @@ public final class QueryHistoryView extends ViewPart {
         histories.open();
         loader.schedule();
     }
-
-    private final Map<QueryHistory, AutoCloseable> subscriptions = new HashMap<>();
 
     /** Runs in the loader job: reads the page off the UI thread, then shows it. */
     private void load() {
@@ -245,18 +248,23 @@ public final class QueryHistoryView extends ViewPart {
 
     @Override
     public void dispose() {
-        loader.cancel();
         histories.close();
+        loader.cancel();
         synchronized (subscriptions) {
-            subscriptions.values().forEach(subscription -> {
-                try {
-                    subscription.close();
-                } catch (Exception e) {
-                    LOG.debug("Unsubscribing from the query history failed", e);
-                }
-            });
+            subscriptions.values().forEach(QueryHistoryView::unsubscribe);
             subscriptions.clear();
         }
         super.dispose();
+    }
+
+    private static void unsubscribe(AutoCloseable subscription) {
+        if (subscription == null) {
+            return;
+        }
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.debug("Unsubscribing from the query history failed", e);
+        }
     }
 }
