@@ -3,7 +3,6 @@ package io.dora.product.tests.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,16 +37,7 @@ class QueryHistoryViewTest {
 
     @BeforeAll
     static void startDisplay() throws Exception {
-        String missing = VirtualDisplay.missingTools();
-        if (missing != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(missing);
-            }
-            Assumptions.abort(missing);
-        }
-        assertTrue(Files.isExecutable(Workbench.productHome().resolve("dora")),
-                "the workbench product is not built: " + Workbench.productHome());
-        display = VirtualDisplay.start();
+        display = UiTests.startDisplay();
     }
 
     @AfterAll
