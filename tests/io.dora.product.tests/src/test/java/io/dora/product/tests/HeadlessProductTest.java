@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,10 @@ import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.dora.workspace.HistoryEntry;
+import io.dora.workspace.internal.AppDatabase;
+import io.dora.workspace.internal.SqliteQueryHistory;
 
 /** Runs the materialized headless product as a user would, with no display. */
 class HeadlessProductTest {
@@ -93,6 +99,29 @@ class HeadlessProductTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"Logging to ") && l.contains("\"session_id\"")), lines.toString());
         assertTrue(lines.stream().allMatch(l -> l.startsWith("{") && l.endsWith("}")), "JSON lines: " + lines);
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("io.dora.logging ") && l.endsWith("Active")), run.out());
+    }
+
+    @Test
+    void historyListsTheWorkspacesQueries() throws Exception {
+        Path workspace = scratch.resolve("history");
+        SqliteQueryHistory history = new SqliteQueryHistory(AppDatabase.fileOf(workspace));
+        Instant started = Instant.parse("2026-11-01T10:00:00Z");
+        for (String statement : List.of("SELECT * FROM orders", "DELETE FROM carts", "SELECT 1 FROM orders")) {
+            started = started.plusSeconds(60);
+            history.record(new HistoryEntry(0, "", "orders-prod", "Orders", "production", "postgres", statement,
+                    started, Duration.ofMillis(7), 1, HistoryEntry.Outcome.SUCCEEDED, null));
+        }
+        assertTrue(history.flush(Duration.ofSeconds(10)));
+        history.close();
+
+        Run run = dora("", "-data", workspace.toString(), "history", "--search", "orders", "--json");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        assertTrue(lines.get(0).contains("\"statement\":\"SELECT 1 FROM orders\""), "newest first: " + lines);
+
+        Run usage = dora("", "-data", workspace.toString(), "history", "--limit", "none");
+        assertEquals(2, usage.exitCode(), usage.out() + usage.err());
     }
 
     @Test
