@@ -54,7 +54,9 @@ final class MariaDbServer extends MySqlTestServer {
                 "--pid-file=" + directory.resolve("mariadbd.pid"), "--socket=" + socket, "--port=" + port,
                 "--bind-address=127.0.0.1", "--skip-name-resolve", "--log-error=" + directory.resolve("error.log"),
                 "--skip-log-bin", "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=16M",
-                "--innodb-flush-log-at-trx-commit=0", "--character-set-server=utf8mb4"));
+                "--innodb-flush-log-at-trx-commit=0", "--character-set-server=utf8mb4",
+                // session_connect_attrs: the correlation test finds the workbench's connection attributes there
+                "--performance-schema=ON"));
         server.addAll(asUser);
         Process process = new ProcessBuilder(server).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("stdout.log").toFile()).start();

@@ -276,10 +276,13 @@ class MySqlDriverTest {
                     new ResultCollector(1));
             awaitActive("SLEEP(22)");
             try (Connection observer = server.observer(); Statement statement = observer.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT info FROM information_schema.processlist"
+                    ResultSet rs = statement.executeQuery("SELECT id, info FROM information_schema.processlist"
                             + " WHERE info LIKE '%SLEEP(22)%' AND id <> CONNECTION_ID()")) {
                 assertTrue(rs.next());
-                assertEquals("/* dora:query_id=" + sleeping.id() + " session_id=beef0042 */ " + server.sleep(22), rs.getString(1));
+                assertEquals("/* dora:query_id=" + sleeping.id() + " session_id=beef0042 */ " + server.sleep(22), rs.getString(2));
+                // the connection attributes reach the server too: a DBA finds the workbench and its session there
+                assertEquals(Map.of("program_name", "Dora", "dora_workspace", "ws-billing", "dora_session", "beef0042"),
+                        server.connectionAttributes(rs.getLong(1), "program_name", "dora_workspace", "dora_session"));
             }
             sleeping.cancel();
             sleeping.await();

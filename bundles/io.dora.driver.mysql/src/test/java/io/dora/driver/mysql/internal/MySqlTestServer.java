@@ -2,9 +2,13 @@ package io.dora.driver.mysql.internal;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -69,6 +73,22 @@ abstract class MySqlTestServer implements AutoCloseable {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /** The named attributes the client sent for a connection, as the server keeps them (performance_schema). */
+    Map<String, String> connectionAttributes(long processId, String... names) throws SQLException {
+        Map<String, String> attributes = new HashMap<>();
+        try (Connection connection = observer(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT attr_name, attr_value FROM performance_schema.session_connect_attrs WHERE processlist_id = ?")) {
+            statement.setLong(1, processId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    attributes.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        attributes.keySet().retainAll(List.of(names));
+        return attributes;
     }
 
     long count(String sql) throws SQLException {
