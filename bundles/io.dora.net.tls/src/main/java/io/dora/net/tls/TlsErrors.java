@@ -1,5 +1,7 @@
 package io.dora.net.tls;
 
+import java.io.EOFException;
+import java.net.SocketException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.util.List;
@@ -10,6 +12,7 @@ import javax.net.ssl.SSLException;
 
 import io.dora.core.net.TlsException;
 import io.dora.core.net.TlsException.Failure;
+import io.dora.core.net.TlsMode;
 import io.dora.core.net.TlsSettings;
 
 /**
@@ -42,10 +45,32 @@ public final class TlsErrors {
             }
         }
         if (kind == null) {
-            return Optional.empty();
+            return closedAfterClientCertificate(failure, endpoint, tls);
         }
         return Optional.of(new TlsException(kind, "TLS with " + endpoint + " failed: " + explain(kind, tls)
                 + " (" + tlsCause.getMessage() + ")", failure));
+    }
+
+    /**
+     * Under TLS 1.3 the client's handshake ends before the server has checked the client certificate; MariaDB and
+     * MySQL then refuse it by closing the connection without an alert, so the client sees only a broken pipe or
+     * an end of stream while logging in. With a client certificate configured, that is what it most likely means.
+     */
+    private static Optional<TlsException> closedAfterClientCertificate(Throwable failure, String endpoint,
+            TlsSettings tls) {
+        if (tls.mode() == TlsMode.DISABLE || !tls.usesClientCertificate()) {
+            return Optional.empty();
+        }
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SocketException || cause instanceof EOFException) {
+                return Optional.of(new TlsException(Failure.CLIENT_CERTIFICATE_REJECTED, "TLS with " + endpoint
+                        + " failed: the server closed the connection right after the TLS handshake, which is how it"
+                        + " refuses a client certificate it does not accept (" + tls.certificate()
+                        + "): check that the server trusts the CA that signed it (" + cause.getMessage() + ")",
+                        failure));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Failure kindOf(Throwable cause, String message) {
