@@ -3,16 +3,21 @@ package io.dora.ui.internal.views;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
@@ -62,6 +67,12 @@ public final class InstalledPluginsView extends ViewPart {
             }
         });
         filter.addModifyListener(event -> refresh());
+        viewer.getTable().addListener(SWT.KeyDown, event -> {
+            if ((event.stateMask & SWT.MOD1) != 0 && (event.keyCode == 'c' || event.keyCode == 'C')) {
+                copySelection();
+                event.doit = false;
+            }
+        });
 
         inventories = new TrackedServices<>(getClass(), PluginInventory.class, this::inventoryChanged);
         inventoryChanged();
@@ -85,6 +96,25 @@ public final class InstalledPluginsView extends ViewPart {
                 return text.apply((PluginInfo) element);
             }
         });
+    }
+
+    /** Ctrl+C: the selected plugins as tab-separated lines (id, version, state, name), e.g. for a support request. */
+    private void copySelection() {
+        String text = ((IStructuredSelection) viewer.getSelection()).stream().map(PluginInfo.class::cast)
+                .map(InstalledPluginsView::line).collect(Collectors.joining("\n"));
+        if (text.isEmpty()) {
+            return;
+        }
+        Clipboard clipboard = new Clipboard(viewer.getControl().getDisplay());
+        try {
+            clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
+        } finally {
+            clipboard.dispose();
+        }
+    }
+
+    static String line(PluginInfo plugin) {
+        return String.join("\t", plugin.symbolicName(), plugin.version(), plugin.state().label(), plugin.name());
     }
 
     /** (Re)subscribes to the best inventory; called from any thread. */

@@ -8,7 +8,9 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starts the materialized workbench product under Xvfb as a user would: the window must appear within 60 s,
- * two workbenches run side by side on two workspaces, and a third one on a workspace in use is refused.
+ * Starts the materialized workbench product under Xvfb as a user would: the window must appear within 60 s and
+ * the Installed Plugins view (Alt+Shift+Q P) lists the bundles with their versions and states; two workbenches
+ * run side by side on two workspaces, and a third one on a workspace in use is refused.
  * Screenshots go to target/screenshots.
  */
 class WorkbenchLaunchTest {
@@ -35,7 +38,7 @@ class WorkbenchLaunchTest {
 
     @BeforeAll
     static void startDisplay() throws Exception {
-        display = UiTests.startDisplay();
+        display = UiTests.startDisplay("xclip");
     }
 
     @AfterAll
@@ -54,6 +57,14 @@ class WorkbenchLaunchTest {
             Path shot = SCREENSHOTS.resolve("workbench.png");
             display.screenshot(shot);
             assertTrue(distinctColors(shot) > 20, "the screenshot looks blank: " + shot);
+
+            List<String> plugins = copiedPlugins(window);
+            display.screenshot(SCREENSHOTS.resolve("installed-plugins.png"));
+            assertTrue(plugins.size() > 100, "Installed Plugins lists every bundle: " + plugins);
+            assertTrue(plugins.stream().anyMatch(line -> line.matches("io\\.dora\\.core\t0\\.1\\.0\\..*\tActive\t.*")),
+                    "io.dora.core is listed with its version, active: " + plugins);
+            assertTrue(plugins.stream().anyMatch(line -> line.startsWith("io.dora.ui\t") && line.contains("\tActive\t")),
+                    "the workbench bundle is listed, active: " + plugins);
 
             display.key(window, "ctrl+q");
             assertEquals(0, workbench.awaitExit(Duration.ofSeconds(30)), workbench.log());
@@ -89,6 +100,21 @@ class WorkbenchLaunchTest {
             assertEquals(0, one.awaitExit(Duration.ofSeconds(30)), one.log());
             assertEquals(0, two.awaitExit(Duration.ofSeconds(30)), two.log());
         }
+    }
+
+    /** Alt+Shift+Q P shows the Installed Plugins view; Ctrl+A, Ctrl+C copies its rows (retried until shown). */
+    private static List<String> copiedPlugins(String window) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        List<String> lines = List.of();
+        while (Instant.now().isBefore(deadline) && lines.size() <= 1) {
+            display.key(window, "alt+shift+q");
+            display.key(window, "p");
+            Thread.sleep(700);
+            display.key(window, "ctrl+a");
+            display.key(window, "ctrl+c");
+            lines = display.clipboard().lines().filter(line -> line.contains("\t")).toList();
+        }
+        return lines;
     }
 
     private Workbench launch(Path workspace, String name) throws Exception {
