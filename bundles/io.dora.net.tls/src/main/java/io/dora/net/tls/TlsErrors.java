@@ -45,29 +45,34 @@ public final class TlsErrors {
             }
         }
         if (kind == null) {
-            return closedAfterClientCertificate(failure, endpoint, tls);
+            return closedAfterHandshake(failure, endpoint, tls);
         }
         return Optional.of(new TlsException(kind, "TLS with " + endpoint + " failed: " + explain(kind, tls)
                 + " (" + tlsCause.getMessage() + ")", failure));
     }
 
     /**
-     * Under TLS 1.3 the client's handshake ends before the server has checked the client certificate; MariaDB and
-     * MySQL then refuse it by closing the connection without an alert, so the client sees only a broken pipe or
-     * an end of stream while logging in. With a client certificate configured, that is what it most likely means.
+     * Under TLS 1.3 the client's handshake ends before the server has checked the client certificate; MariaDB,
+     * MySQL and a JDK server then refuse a missing or untrusted one by closing the connection, often before the
+     * client reads their alert, so the client sees only a broken pipe or an end of stream after a handshake that
+     * succeeded (no {@link SSLException} in the chain). Only where TLS is certainly on (not ALLOW or PREFER), and
+     * not for a failed connect (a {@code ConnectException}, a subclass of {@code SocketException}).
      */
-    private static Optional<TlsException> closedAfterClientCertificate(Throwable failure, String endpoint,
-            TlsSettings tls) {
-        if (tls.mode() == TlsMode.DISABLE || !tls.usesClientCertificate()) {
+    private static Optional<TlsException> closedAfterHandshake(Throwable failure, String endpoint, TlsSettings tls) {
+        if (tls.mode().compareTo(TlsMode.REQUIRE) < 0) {
             return Optional.empty();
         }
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SocketException || cause instanceof EOFException) {
+            boolean closed = cause instanceof EOFException || cause.getClass() == SocketException.class;
+            if (closed) {
+                String why = tls.usesClientCertificate()
+                        ? "which is how it refuses a client certificate it does not accept (" + tls.certificate()
+                                + "): check that the server trusts the CA that signed it"
+                        : "which is how a server that requires a client certificate refuses a client without one:"
+                                + " configure the client certificate and key";
                 return Optional.of(new TlsException(Failure.CLIENT_CERTIFICATE_REJECTED, "TLS with " + endpoint
-                        + " failed: the server closed the connection right after the TLS handshake, which is how it"
-                        + " refuses a client certificate it does not accept (" + tls.certificate()
-                        + "): check that the server trusts the CA that signed it (" + cause.getMessage() + ")",
-                        failure));
+                        + " failed: the server closed the connection right after the TLS handshake, " + why + " ("
+                        + cause.getMessage() + ")", failure));
             }
         }
         return Optional.empty();

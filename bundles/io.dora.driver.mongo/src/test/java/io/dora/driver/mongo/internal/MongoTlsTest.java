@@ -2,6 +2,7 @@ package io.dora.driver.mongo.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ import io.dora.net.tls.TlsStores;
 /**
  * TLS settings mapped to the Java driver, against mongo-java-server with a certificate from a throw-away CA made
  * by openssl. The server's certificate names only {@code localhost}. mongo-java-server does not ask for client
- * certificates, so for those the test shows that each file format is read and offered.
+ * certificates, so for those a second, plain server sits behind a {@link ClientCertificateFront} that demands them.
  */
 class MongoTlsTest {
 
@@ -49,6 +50,8 @@ class MongoTlsTest {
     static Path dir;
     private static MongoServer server;
     private static int port;
+    private static MongoServer plainServer;
+    private static ClientCertificateFront front;
 
     @BeforeAll
     static void startTlsServer() throws Exception {
@@ -61,12 +64,21 @@ class MongoTlsTest {
                 certificate("ca.crt"));
         InetSocketAddress address = server.bind();
         port = address.getPort();
+
+        plainServer = new MongoServer(new MemoryBackend());
+        front = new ClientCertificateFront(serverKey, password, TlsStores.trustStore(dir.resolve("ca.crt")),
+                plainServer.bind().getPort());
     }
 
     @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.shutdownNow();
+    static void stopServer() throws IOException {
+        if (front != null) {
+            front.close();
+        }
+        for (MongoServer started : new MongoServer[] { server, plainServer }) {
+            if (started != null) {
+                started.shutdownNow();
+            }
         }
     }
 
@@ -74,6 +86,12 @@ class MongoTlsTest {
         Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
         openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2",
                 "-subj", "/CN=Dora Test CA");
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "rogue-ca.key", "-out", "rogue-ca.crt",
+                "-days", "2", "-subj", "/CN=Rogue CA");
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "rogue-client.key", "-out", "rogue-client.csr",
+                "-subj", "/CN=dora");
+        openssl("x509", "-req", "-in", "rogue-client.csr", "-CA", "rogue-ca.crt", "-CAkey", "rogue-ca.key",
+                "-CAcreateserial", "-out", "rogue-client.crt", "-days", "2");
         for (String name : List.of("server", "client")) {
             openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out", name + ".csr", "-subj",
                     "/CN=" + (name.equals("server") ? "localhost" : "dora"));
@@ -112,7 +130,11 @@ class MongoTlsTest {
     }
 
     private static ConnectionSpec spec(String host, TlsSettings tls) {
-        return ConnectionSpec.builder("tls", "mongo").host(host).port(port).database("shop").tls(tls)
+        return spec(host, port, tls);
+    }
+
+    private static ConnectionSpec spec(String host, int serverPort, TlsSettings tls) {
+        return ConnectionSpec.builder("tls", "mongo").host(host).port(serverPort).database("shop").tls(tls)
                 .pool(new PoolSettings(2, 0, Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofSeconds(2),
                         Duration.ofSeconds(1)))
                 .build();
@@ -171,6 +193,25 @@ class MongoTlsTest {
         assertEquals(ErrorKind.CONNECTION, wrongHost.kind());
         assertEquals(TlsException.Failure.HOSTNAME_MISMATCH, ((TlsException) wrongHost).failure());
         assertTrue(wrongHost.getMessage().contains("db.example.com"), wrongHost.getMessage());
+    }
+
+    @Test
+    void aServerThatDemandsClientCertificatesAcceptsEachFormatAndRefusesMissingOrUntrustedOnes() {
+        for (TlsSettings client : List.of(
+                new TlsSettings(TlsMode.VERIFY_FULL, dir.resolve("ca.crt"), dir.resolve("client.crt"), dir.resolve("client.key"), SecretString.empty()),
+                new TlsSettings(TlsMode.VERIFY_FULL, dir.resolve("ca.crt"), dir.resolve("client.crt"), dir.resolve("client-pkcs1.key"), SecretString.empty()),
+                new TlsSettings(TlsMode.VERIFY_FULL, dir.resolve("ca.crt"), dir.resolve("client.p12"), null, SecretString.of("secret")))) {
+            ConnectionSpec spec = spec("localhost", front.port(), client);
+            connects(spec, MongoEndpoint.direct(spec));
+        }
+        for (TlsSettings refusedClient : List.of(tls(TlsMode.VERIFY_FULL, "ca.crt"),
+                new TlsSettings(TlsMode.VERIFY_FULL, dir.resolve("ca.crt"), dir.resolve("rogue-client.crt"),
+                        dir.resolve("rogue-client.key"), SecretString.empty()))) {
+            ConnectionSpec spec = spec("localhost", front.port(), refusedClient);
+            DoraException refused = refused(spec, MongoEndpoint.direct(spec));
+            assertEquals(TlsException.Failure.CLIENT_CERTIFICATE_REJECTED,
+                    assertInstanceOf(TlsException.class, refused, refused::toString).failure(), refused.getMessage());
+        }
     }
 
     @Test
