@@ -5,23 +5,13 @@ import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.commands.NotEnabledException;
 import org.eclipse.core.commands.NotHandledException;
 import org.eclipse.core.commands.common.NotDefinedException;
-import org.eclipse.jface.action.Action;
-import org.eclipse.jface.action.GroupMarker;
-import org.eclipse.jface.action.IMenuManager;
-import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.ui.ISharedImages;
-import org.eclipse.ui.IWorkbenchActionConstants;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -31,17 +21,19 @@ import io.dora.core.connection.ConnectionCatalog;
 import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.ConnectionService;
 import io.dora.ui.internal.TrackedServices;
-import io.dora.ui.internal.views.NavigatorNode.ConnectionNode;
 import io.dora.ui.internal.views.NavigatorNode.StatusNode;
 import io.dora.ui.internal.views.NavigatorNode.TableNode;
 
-/** The Connections navigator: connections expanding lazily into schemas, tables and columns. */
+/**
+ * The Connections navigator: connections expanding lazily into schemas, tables, and each table's columns, keys
+ * and indexes.
+ */
 public final class ConnectionsView extends ViewPart {
 
     public static final String ID = "io.dora.ui.connections";
-    /** The command a double-click on a "vault locked" status row runs (contributed by io.dora.ui.connections). */
     /** The context active while the view is, for the key bindings of the commands other bundles add to it. */
     public static final String CONTEXT_ID = "io.dora.ui.connectionsViewContext";
+    /** The command a double-click on a "vault locked" status row runs (contributed by io.dora.ui.connections). */
     private static final String UNLOCK_VAULT_COMMAND = "io.dora.ui.connections.unlockVault";
 
     private TrackedServices<ConnectionService> connectionServices;
@@ -83,67 +75,9 @@ public final class ConnectionsView extends ViewPart {
             }
             viewer.setExpandedState(element, !viewer.getExpandedState(element));
         });
-        createActions();
+        new NavigatorActions(viewer, model).contribute(getViewSite());
         getSite().setSelectionProvider(viewer);
         getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
-    }
-
-    private void createActions() {
-        Action refresh = new Action("Refresh") {
-            @Override
-            public void run() {
-                IStructuredSelection selection = viewer.getStructuredSelection();
-                if (selection.isEmpty()) {
-                    viewer.refresh();
-                    return;
-                }
-                for (Object element : selection) {
-                    model.refresh((NavigatorNode) element);
-                    viewer.refresh(element);
-                }
-            }
-        };
-        refresh.setImageDescriptor(PlatformUI.getWorkbench().getSharedImages()
-                .getImageDescriptor(ISharedImages.IMG_ELCL_SYNCED));
-        refresh.setAccelerator(SWT.F5);
-        Action disconnect = new Action("Disconnect") {
-            @Override
-            public void run() {
-                if (viewer.getStructuredSelection().getFirstElement() instanceof ConnectionNode connection) {
-                    model.disconnect(connection);
-                    viewer.collapseToLevel(connection, TreeViewer.ALL_LEVELS);
-                    viewer.refresh(connection);
-                }
-            }
-        };
-        Action copyName = new Action("Copy Name") {
-            @Override
-            public void run() {
-                StringBuilder names = new StringBuilder();
-                for (Object element : viewer.getStructuredSelection()) {
-                    names.append(names.isEmpty() ? "" : "\n").append(((NavigatorNode) element).name());
-                }
-                if (!names.isEmpty()) {
-                    Clipboard clipboard = new Clipboard(viewer.getControl().getDisplay());
-                    clipboard.setContents(new Object[] { names.toString() }, new Transfer[] { TextTransfer.getInstance() });
-                    clipboard.dispose();
-                }
-            }
-        };
-        getViewSite().getActionBars().getToolBarManager().add(refresh);
-        MenuManager menu = new MenuManager();
-        menu.setRemoveAllWhenShown(true);
-        menu.addMenuListener((IMenuManager manager) -> {
-            manager.add(refresh);
-            manager.add(copyName);
-            if (viewer.getStructuredSelection().getFirstElement() instanceof ConnectionNode connection
-                    && model.isConnected(connection)) {
-                manager.add(disconnect);
-            }
-            manager.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS)); // other bundles' commands
-        });
-        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
-        getSite().registerContextMenu(menu, viewer);
     }
 
     /** Lists the connections afresh (after the vault was unlocked or a connection saved); safe from any thread. */

@@ -18,7 +18,11 @@ import io.dora.core.connection.Environment;
 import io.dora.ui.internal.views.NavigatorNode.ColumnNode;
 import io.dora.ui.internal.views.NavigatorNode.ConnectionNode;
 import io.dora.ui.internal.views.NavigatorNode.FolderNode;
+import io.dora.ui.internal.views.NavigatorNode.ForeignKeyNode;
+import io.dora.ui.internal.views.NavigatorNode.IndexNode;
+import io.dora.ui.internal.views.NavigatorNode.PrimaryKeyNode;
 import io.dora.ui.internal.views.NavigatorNode.SchemaNode;
+import io.dora.ui.internal.views.NavigatorNode.SectionNode;
 import io.dora.ui.internal.views.NavigatorNode.StatusNode;
 import io.dora.ui.internal.views.NavigatorNode.TableNode;
 
@@ -40,23 +44,34 @@ final class NavigatorLabelProvider extends LabelProvider implements IColorProvid
             case FolderNode folder -> folder.name();
             case SchemaNode schema -> schema.name();
             case TableNode table -> table.name() + "  " + table.table().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            case SectionNode section -> section.name() + " (" + section.children().size() + ")";
             case ColumnNode column -> column.name() + " : " + column.column().typeName()
                     + (column.column().nullable() ? "" : " not null");
+            case PrimaryKeyNode key -> key.name() + " (" + String.join(", ", key.key().columns()) + ")"
+                    + (key.key().name().isEmpty() ? "" : "  primary key");
+            case ForeignKeyNode key -> key.name() + " (" + String.join(", ", key.key().columns()) + ") \u2192 "
+                    + key.target() + " (" + String.join(", ", key.key().referencedColumns()) + ")";
+            case IndexNode index -> index.name() + " (" + String.join(", ", index.index().columns()) + ")"
+                    + (index.index().unique() ? "  unique" : "");
             case StatusNode status -> status.name();
         };
     }
 
     @Override
     public Image getImage(Object element) {
-        String key = switch ((NavigatorNode) element) {
+        String image = switch ((NavigatorNode) element) {
             case ConnectionNode connection -> ISharedImages.IMG_DEF_VIEW;
             case FolderNode folder -> ISharedImages.IMG_OBJ_FOLDER;
             case SchemaNode schema -> ISharedImages.IMG_OBJ_FOLDER;
             case TableNode table -> ISharedImages.IMG_OBJ_FILE;
+            case SectionNode section -> ISharedImages.IMG_OBJ_FOLDER;
             case ColumnNode column -> ISharedImages.IMG_OBJ_ELEMENT;
+            case PrimaryKeyNode primaryKey -> ISharedImages.IMG_OBJS_BKMRK_TSK;
+            case ForeignKeyNode foreignKey -> ISharedImages.IMG_OBJS_BKMRK_TSK;
+            case IndexNode index -> ISharedImages.IMG_OBJS_TASK_TSK;
             case StatusNode status -> status.error() ? ISharedImages.IMG_OBJS_ERROR_TSK : ISharedImages.IMG_OBJS_INFO_TSK;
         };
-        return PlatformUI.getWorkbench().getSharedImages().getImage(key);
+        return PlatformUI.getWorkbench().getSharedImages().getImage(image);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dora.ui.internal.views;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,12 @@ import io.dora.core.driver.ConnectionService;
 import io.dora.core.driver.DatabaseConnection;
 import io.dora.core.error.DoraException;
 import io.dora.core.schema.SchemaModel;
-import io.dora.ui.internal.views.NavigatorNode.ColumnNode;
+import io.dora.core.schema.TableDetails;
 import io.dora.ui.internal.views.NavigatorNode.ConnectionNode;
 import io.dora.ui.internal.views.NavigatorNode.FolderNode;
 import io.dora.ui.internal.views.NavigatorNode.SchemaNode;
+import io.dora.ui.internal.views.NavigatorNode.Section;
+import io.dora.ui.internal.views.NavigatorNode.SectionNode;
 import io.dora.ui.internal.views.NavigatorNode.StatusNode;
 import io.dora.ui.internal.views.NavigatorNode.TableNode;
 
@@ -93,13 +96,23 @@ final class NavigatorModel implements AutoCloseable {
     }
 
     boolean hasChildren(NavigatorNode node) {
-        return !(node instanceof ColumnNode || node instanceof StatusNode);
+        return switch (node) {
+            case FolderNode folder -> true;
+            case ConnectionNode connection -> true;
+            case SchemaNode schema -> true;
+            case TableNode table -> true;
+            case SectionNode section -> !section.children().isEmpty();
+            default -> false;
+        };
     }
 
     /** The cached children, or a loading placeholder while a job fetches them. */
     List<NavigatorNode> children(NavigatorNode node) {
         if (node instanceof FolderNode folder) {
             return under(folder.path());
+        }
+        if (node instanceof SectionNode section) {
+            return section.children(); // read with the table, so no job
         }
         List<NavigatorNode> cached = children.get(node);
         if (cached != null) {
@@ -123,13 +136,18 @@ final class NavigatorModel implements AutoCloseable {
                         .map(schema -> (NavigatorNode) new SchemaNode(connection, schema)).toList();
                 case SchemaNode schema -> schema(schema.connection()).tables(schema.schema()).stream()
                         .map(table -> (NavigatorNode) new TableNode(schema.connection(), table)).toList();
-                case TableNode table -> schema(table.connection()).table(table.table().ref()).columns().stream()
-                        .map(column -> (NavigatorNode) new ColumnNode(column)).toList();
+                case TableNode table -> sections(table,
+                        schema(table.connection()).table(table.table().ref()));
                 default -> List.of();
             };
         } catch (DoraException | IllegalStateException e) {
             return List.of(new StatusNode(e.getMessage(), true));
         }
+    }
+
+    private static List<NavigatorNode> sections(TableNode table, TableDetails details) {
+        return Arrays.stream(Section.values()).map(section -> (NavigatorNode) new SectionNode(table, section, details))
+                .toList();
     }
 
     private SchemaModel schema(ConnectionNode node) {
@@ -173,12 +191,18 @@ final class NavigatorModel implements AutoCloseable {
         }
     }
 
+    /** Forgets what was read through the connection and closes it in a job (closing may wait on the network). */
     void disconnect(ConnectionNode node) {
         refresh(node);
         children.remove(node);
         DatabaseConnection connection = open.remove(node.spec().id());
         if (connection != null) {
-            connection.close();
+            Job job = Job.create("Disconnecting " + node.name(), (IProgressMonitor monitor) -> {
+                connection.close();
+                return Status.OK_STATUS;
+            });
+            job.setSystem(true);
+            job.schedule();
         }
     }
 

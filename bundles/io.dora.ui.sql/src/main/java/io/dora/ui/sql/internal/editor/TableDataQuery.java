@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 import io.dora.core.schema.TableRef;
 import io.dora.ui.sql.internal.text.SqlKeywords;
 
-/** The {@code SELECT * FROM ...} that opens a table's data, with names quoted only where the dialect needs it. */
+/**
+ * The {@code SELECT * FROM ...} that opens a table's data, with names quoted only where the dialect needs it; for
+ * MongoDB the collection's {@code find({})} in its database.
+ */
 public final class TableDataQuery {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -16,9 +19,17 @@ public final class TableDataQuery {
 
     public static String selectAll(TableRef table, String dialect) {
         String schema = table.schema().schema() != null ? table.schema().schema() : table.schema().catalog();
+        if ("mongo".equals(dialect)) {
+            return "db.getSiblingDB(" + jsonString(schema) + ").getCollection(" + jsonString(table.name())
+                    + ").find({})";
+        }
         boolean sqliteMain = "sqlite".equals(dialect) && "main".equals(schema);
         String prefix = schema == null || sqliteMain ? "" : quote(schema, dialect) + ".";
         return "SELECT * FROM " + prefix + quote(table.name(), dialect);
+    }
+
+    private static String jsonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     static String quote(String name, String dialect) {

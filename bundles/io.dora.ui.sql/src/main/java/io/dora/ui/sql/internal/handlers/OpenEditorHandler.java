@@ -2,6 +2,7 @@ package io.dora.ui.sql.internal.handlers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -20,11 +21,14 @@ import org.eclipse.ui.dialogs.ListDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
+import io.dora.core.connection.ConnectionCatalog;
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.DriverRegistry;
+import io.dora.core.error.DoraException;
 import io.dora.core.schema.TableInfo;
 import io.dora.ui.sql.internal.editor.SqlEditor;
 import io.dora.ui.sql.internal.editor.SqlEditorInput;
@@ -108,24 +112,35 @@ public final class OpenEditorHandler extends AbstractHandler implements IExecuta
         return (ConnectionSpec) dialog.getResult()[0];
     }
 
+    /** The built-in connections, then those saved in the catalogs (the vault) that can be listed now. */
     private static List<ConnectionSpec> knownConnections() {
-        BundleContext context = FrameworkUtil.getBundle(OpenEditorHandler.class).getBundleContext();
         List<ConnectionSpec> specs = new ArrayList<>();
+        eachService(BuiltInConnectionProvider.class, provider -> specs.addAll(provider.builtInConnections()));
+        eachService(ConnectionCatalog.class, catalog -> {
+            try {
+                catalog.list().forEach(profile -> specs.add(profile.spec()));
+            } catch (DoraException e) {
+                // a locked vault lists nothing; the Connections view shows why
+            }
+        });
+        return specs;
+    }
+
+    private static <S> void eachService(Class<S> type, Consumer<S> action) {
+        BundleContext context = FrameworkUtil.getBundle(OpenEditorHandler.class).getBundleContext();
         try {
-            for (ServiceReference<BuiltInConnectionProvider> reference
-                    : context.getServiceReferences(BuiltInConnectionProvider.class, null)) {
-                BuiltInConnectionProvider provider = context.getService(reference);
-                if (provider != null) {
+            for (ServiceReference<S> reference : context.getServiceReferences(type, null)) {
+                S service = context.getService(reference);
+                if (service != null) {
                     try {
-                        specs.addAll(provider.builtInConnections());
+                        action.accept(service);
                     } finally {
                         context.ungetService(reference);
                     }
                 }
             }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
+        } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-        return specs;
     }
 }

@@ -25,7 +25,7 @@ import io.dora.core.query.ColumnInfo;
  * One result set as a virtual table: SWT asks for the rows it paints, and asking near the end of what arrived
  * lets the streaming query fetch the next page. NULL cells are grey, distinct from empty strings.
  */
-final class ResultGrid extends Composite {
+final class ResultGrid extends Composite implements ResultView {
 
     private final RowBuffer buffer;
     private final List<ColumnInfo> columns;
@@ -59,6 +59,11 @@ final class ResultGrid extends Composite {
             tableColumn.setToolTipText(column.typeName());
             tableColumn.setWidth(Math.max(80, Math.min(240, column.label().length() * 10 + 24)));
         }
+        if (DocumentResults.holdsDocuments(columns)) {
+            // kept, narrow, for Copy Cell and the fields later documents have beyond the columns of the first batch
+            table.getColumn(columns.size()).setWidth(120);
+            table.getColumn(columns.size()).setToolTipText("The whole document as relaxed extended JSON");
+        }
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.MouseDown, event -> clickedColumn = columnAt(new Point(event.x, event.y)));
         table.addListener(SWT.KeyDown, event -> {
@@ -73,8 +78,8 @@ final class ResultGrid extends Composite {
         refresh();
     }
 
-    /** Shows the rows that arrived since the last call; cheap when nothing changed. */
-    void refresh() {
+    @Override
+    public void refresh() {
         long received = buffer.received();
         if (received != shownRows) {
             shownRows = received;
@@ -98,14 +103,16 @@ final class ResultGrid extends Composite {
     }
 
     /** Puts the keyboard focus into the rows, on the first one when none is selected. */
-    void focusRows() {
+    @Override
+    public void focusRows() {
         table.setFocus();
         if (table.getSelectionCount() == 0 && table.getItemCount() > 0) {
             table.setSelection(0);
         }
     }
 
-    RowBuffer buffer() {
+    @Override
+    public RowBuffer buffer() {
         return buffer;
     }
 

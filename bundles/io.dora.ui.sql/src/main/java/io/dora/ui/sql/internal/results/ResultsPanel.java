@@ -38,8 +38,10 @@ public final class ResultsPanel {
     private final CTabFolder folder;
     private final CTabItem messagesTab;
     private final Table messages;
-    private final List<ResultGrid> grids = new ArrayList<>();
+    private final List<ResultView> resultViews = new ArrayList<>();
     private int resultCount;
+    /** Whether MongoDB documents show as a tree rather than the grid; the last choice holds for the next results. */
+    private boolean documentsAsTree = true;
 
     public ResultsPanel(Composite parent) {
         folder = new CTabFolder(parent, SWT.BORDER | SWT.BOTTOM);
@@ -70,31 +72,31 @@ public final class ResultsPanel {
                 item.dispose();
             }
         }
-        grids.clear();
+        resultViews.clear();
         messages.removeAll();
         resultCount = 0;
     }
 
     /** Lets every result set still reading end where it is, so its statement and the session are released. */
     public void stopStreaming() {
-        grids.forEach(grid -> grid.buffer().stop());
+        resultViews.forEach(grid -> grid.buffer().stop());
     }
 
     /** Whether some result set still has rows on the server. */
     public boolean isStreaming() {
-        return grids.stream().anyMatch(grid -> !grid.buffer().finished());
+        return resultViews.stream().anyMatch(grid -> !grid.buffer().finished());
     }
 
     /** Whether every open result set waits for the user to scroll (nothing else runs). */
     public boolean onlyWaitingForScrolling() {
-        return !grids.isEmpty() && grids.stream()
+        return !resultViews.isEmpty() && resultViews.stream()
                 .allMatch(grid -> grid.buffer().finished() || grid.buffer().waitingForDemand())
                 && isStreaming();
     }
 
     /** Shows the rows that arrived since the last call. */
     public void refresh() {
-        grids.forEach(ResultGrid::refresh);
+        resultViews.forEach(ResultView::refresh);
     }
 
     public void message(String level, String text) {
@@ -111,7 +113,7 @@ public final class ResultsPanel {
     /** Focuses the rows of the result tab shown; false when it shows no result set. */
     public boolean focusRows() {
         CTabItem selected = folder.getSelection();
-        if (selected != null && selected.getControl() instanceof ResultGrid grid) {
+        if (selected != null && selected.getControl() instanceof ResultView grid) {
             grid.focusRows();
             return true;
         }
@@ -143,12 +145,14 @@ public final class ResultsPanel {
             buffer.stop();
             return;
         }
-        ResultGrid grid = new ResultGrid(folder, columns, buffer, startedNanos);
-        grids.add(grid);
+        Composite view = DocumentResults.holdsDocuments(columns)
+                ? new DocumentResults(folder, columns, buffer, startedNanos, documentsAsTree, tree -> documentsAsTree = tree)
+                : new ResultGrid(folder, columns, buffer, startedNanos);
+        resultViews.add((ResultView) view);
         CTabItem item = new CTabItem(folder, SWT.NONE, folder.indexOf(messagesTab));
         item.setText("Result " + ++resultCount);
         item.setToolTipText(statement);
-        item.setControl(grid);
+        item.setControl(view);
         if (resultCount == 1) {
             folder.setSelection(item);
         }
@@ -164,7 +168,7 @@ public final class ResultsPanel {
         item.setText("Update " + ++resultCount);
         item.setToolTipText(statement);
         item.setControl(label);
-        if (grids.isEmpty()) {
+        if (resultViews.isEmpty()) {
             folder.setSelection(item);
         }
         message("INFO", String.format("%,d rows affected", count));

@@ -20,4 +20,10 @@ class TableDataQueryTest {
         assertEquals("SELECT * FROM \"my \"\"t\"\"\"",
                 TableDataQuery.selectAll(new TableRef(new SchemaRef(null, "main"), "my \"t\""), "sqlite"));
     }
+
+    @Test
+    void aMongoCollectionOpensWithFindInItsDatabase() {
+        assertEquals("db.getSiblingDB(\"shop\").getCollection(\"order \\\"items\\\"\").find({})",
+                TableDataQuery.selectAll(new TableRef(new SchemaRef("shop", null), "order \"items\""), "mongo"));
+    }
 }
