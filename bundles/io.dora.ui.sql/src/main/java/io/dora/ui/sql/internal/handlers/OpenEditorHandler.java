@@ -1,7 +1,9 @@
 package io.dora.ui.sql.internal.handlers;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -22,9 +24,12 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
+import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.DriverRegistry;
+import io.dora.core.error.DoraException;
 import io.dora.core.schema.TableInfo;
 import io.dora.ui.sql.internal.editor.SqlEditor;
 import io.dora.ui.sql.internal.editor.SqlEditorInput;
@@ -108,16 +113,31 @@ public final class OpenEditorHandler extends AbstractHandler implements IExecuta
         return (ConnectionSpec) dialog.getResult()[0];
     }
 
+    /** The built-in connections, then the saved ones of every catalog that can be listed (the vault while unlocked). */
     private static List<ConnectionSpec> knownConnections() {
         BundleContext context = FrameworkUtil.getBundle(OpenEditorHandler.class).getBundleContext();
-        List<ConnectionSpec> specs = new ArrayList<>();
+        Map<String, ConnectionSpec> specs = new LinkedHashMap<>();
+        withEach(context, BuiltInConnectionProvider.class,
+                provider -> provider.builtInConnections().forEach(spec -> specs.putIfAbsent(spec.id(), spec)));
+        withEach(context, ConnectionCatalog.class, catalog -> {
+            try {
+                for (ConnectionProfile profile : catalog.list()) {
+                    specs.putIfAbsent(profile.id(), profile.spec());
+                }
+            } catch (DoraException e) {
+                // a locked vault lists nothing: the Connections view says so and offers Unlock Vault
+            }
+        });
+        return new ArrayList<>(specs.values());
+    }
+
+    private static <S> void withEach(BundleContext context, Class<S> type, java.util.function.Consumer<S> use) {
         try {
-            for (ServiceReference<BuiltInConnectionProvider> reference
-                    : context.getServiceReferences(BuiltInConnectionProvider.class, null)) {
-                BuiltInConnectionProvider provider = context.getService(reference);
-                if (provider != null) {
+            for (ServiceReference<S> reference : context.getServiceReferences(type, null)) {
+                S service = context.getService(reference);
+                if (service != null) {
                     try {
-                        specs.addAll(provider.builtInConnections());
+                        use.accept(service);
                     } finally {
                         context.ungetService(reference);
                     }
@@ -126,6 +146,5 @@ public final class OpenEditorHandler extends AbstractHandler implements IExecuta
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-        return specs;
     }
 }
