@@ -8,6 +8,7 @@ import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -35,6 +36,7 @@ final class ResultGrid extends Composite {
     private final Color nullColor;
     private int clickedColumn = -1;
     private long shownRows = -1;
+    private int rowNumberDigits = 1;
 
     ResultGrid(Composite parent, List<ColumnInfo> columns, RowBuffer buffer, long startedNanos) {
         super(parent, SWT.NONE);
@@ -79,8 +81,28 @@ final class ResultGrid extends Composite {
         if (received != shownRows) {
             shownRows = received;
             table.setItemCount((int) Math.min(received, Integer.MAX_VALUE - 1));
+            fitRowNumbers(received);
         }
         footer.setText(status());
+    }
+
+    /** Widens the "#" column when the row numbers get a digit longer (1,000,000 did not fit the start width). */
+    private void fitRowNumbers(long rows) {
+        int digits = Long.toString(Math.max(rows, 1)).length();
+        if (digits <= rowNumberDigits) {
+            return;
+        }
+        rowNumberDigits = digits;
+        GC gc = new GC(table);
+        try {
+            int needed = gc.textExtent("9".repeat(digits)).x + 24;
+            TableColumn column = table.getColumn(0);
+            if (needed > column.getWidth()) {
+                column.setWidth(needed);
+            }
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** The row count and timing, e.g. "3,503 rows · 120 ms" or "200 rows fetched, more as you scroll". */
