@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The real workbench against a real PostgreSQL the test starts itself, driven by the keyboard only: the
  * connection is saved in a temp vault (dora-cli), Ctrl+Alt+U unlocks it, Ctrl+] opens an editor on it. Then:
- * a 100,000-row query whose later rows only arrive as the grid scrolls (End, Page Down, rows copied with Ctrl+C and
+ * a 1,000,000-row query whose later rows only arrive as the grid scrolls (End, Page Down, rows copied with Ctrl+C and
  * read with xclip); {@code pg_sleep(60)} cancelled with Esc, checked on the server through pg_stat_activity;
  * manual commit (Ctrl+Alt+A) with an INSERT invisible to another connection until Ctrl+Alt+C, and one that
  * Ctrl+Alt+R rolls back. Screenshots: target/screenshots/postgres-*.png.
@@ -72,7 +72,7 @@ class PostgresEditorUiTest {
 
             // 1. a big result streams: the first page shows, later rows come as the grid scrolls
             int mark = PostgresWorkbench.logLines(workspace);
-            run(window, "SELECT n, repeat('x', 20) AS filler FROM generate_series(1, 100000) AS n");
+            run(window, "SELECT n, repeat('x', 20) AS filler FROM generate_series(1, 1000000) AS n");
             String first = PostgresWorkbench.awaitLog(workspace, "first 200 rows of", mark, workbench);
             assertTrue(first.contains("more as the user scrolls"), first);
             assertEquals(1, intoGridAndCopy(window), "F6 then Ctrl+C copies the first row");
@@ -84,11 +84,11 @@ class PostgresEditorUiTest {
                 reached = copiedFirstNumber(window);
             }
             display.screenshot(SCREENSHOTS.resolve("postgres-grid-scrolled.png"));
-            System.out.printf("PostgresEditorUiTest: the grid scrolled to row %d of 100000%n", reached);
-            assertTrue(reached >= 2_000 && reached < 100_000, "scrolling fetched rows beyond the first page of 200,"
+            System.out.printf("PostgresEditorUiTest: the grid scrolled to row %d of 1000000%n", reached);
+            assertTrue(reached >= 2_000 && reached < 1_000_000, "scrolling fetched rows beyond the first page of 200,"
                     + " on demand: the selected row is " + reached);
             assertEquals(1, postgres.count("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
-                    + " AND state <> 'idle' AND query LIKE '%generate_series(1, 100000)%'"),
+                    + " AND state <> 'idle' AND query LIKE '%generate_series(1, 1000000)%'"),
                     "the server still holds the rest of the result for later scrolling (its statement has not ended)");
             display.key(window, "F6"); // back to the script
 

@@ -28,6 +28,9 @@ import io.dora.core.query.ColumnInfo;
  */
 final class ResultGrid extends Composite {
 
+    /** Rows End asks for beyond the last one that arrived, while the result set streams. */
+    static final int END_STEP = ResultsPanel.CAPACITY / 2;
+
     private final RowBuffer buffer;
     private final List<ColumnInfo> columns;
     private final long startedNanos;
@@ -67,6 +70,10 @@ final class ResultGrid extends Composite {
             if ((event.stateMask & SWT.MOD1) != 0 && (event.keyCode == 'c' || event.keyCode == 'C')) {
                 copy((event.stateMask & SWT.SHIFT) != 0, -1);
                 event.doit = false;
+            } else if (event.keyCode == SWT.END && !buffer.finished()) {
+                // End on a result still on the server: a big step towards its end, not just the next page
+                // (half the row buffer, so the rows on screen stay in it)
+                buffer.demand(buffer.received() + END_STEP);
             }
         });
         createMenu();
