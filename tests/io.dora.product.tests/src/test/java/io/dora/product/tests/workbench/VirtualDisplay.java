@@ -43,12 +43,33 @@ public final class VirtualDisplay implements AutoCloseable {
             while (server.isAlive() && !Files.exists(socket) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
-            if (server.isAlive() && Files.exists(socket)) {
+            if (server.isAlive() && Files.exists(socket) && ownsLock(server, number)) {
                 return new VirtualDisplay(server, ":" + number);
             }
             server.destroyForcibly(); // lost a race for this number to another X server: try the next one
         }
         throw new IOException("no free X display number for Xvfb");
+    }
+
+    /**
+     * Whether the server holds the display's lock file: when another Xvfb took the number first, the socket
+     * seen is the other one's, and ours is about to exit (the other display would go away with its owner).
+     */
+    private static boolean ownsLock(Process server, int number) throws IOException, InterruptedException {
+        Path lock = Path.of("/tmp/.X" + number + "-lock");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+        while (server.isAlive() && Instant.now().isBefore(deadline)) {
+            try {
+                String pid = Files.readString(lock).strip();
+                if (!pid.isEmpty()) {
+                    return pid.equals(Long.toString(server.pid()));
+                }
+            } catch (IOException e) {
+                // not written yet
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     /** The value of DISPLAY for programs that should draw here. */
@@ -100,6 +121,18 @@ public final class VirtualDisplay implements AutoCloseable {
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes());
         return process.waitFor() == 0 ? out : "";
+    }
+
+    /** Puts the text on this display's clipboard (xclip keeps serving it until another program takes it). */
+    public void setClipboard(String text) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("xclip", "-i", "-selection", "clipboard")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("DISPLAY", name);
+        Process process = builder.start();
+        try (var in = process.getOutputStream()) {
+            in.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        process.waitFor();
     }
 
     /** Saves the whole screen as a PNG, through a child JVM bound to this display. */

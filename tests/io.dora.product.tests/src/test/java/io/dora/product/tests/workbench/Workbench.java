@@ -16,11 +16,13 @@ public final class Workbench implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final Path workspace;
     private final long startedNanos;
 
-    private Workbench(Process process, Path log, long startedNanos) {
+    private Workbench(Process process, Path log, Path workspace, long startedNanos) {
         this.process = process;
         this.log = log;
+        this.workspace = workspace;
         this.startedNanos = startedNanos;
     }
 
@@ -34,7 +36,7 @@ public final class Workbench implements AutoCloseable {
         // the user's vault, policy and ssh folder live under user.home: a test never touches the real ones
         builder.environment().put("DORA_VMARGS", "-Duser.home=" + workspace.resolveSibling(workspace.getFileName() + "-home"));
         long started = System.nanoTime();
-        return new Workbench(builder.start(), log, started);
+        return new Workbench(builder.start(), log, workspace, started);
     }
 
     /** The product as the build materialized it (system property set by the test module's pom). */
@@ -66,8 +68,12 @@ public final class Workbench implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
+    /** What the process printed, then the platform's own log of the workspace when there is one (the launcher's
+     *  "An error has occurred. See the log file" points there, and a test's temp workspace goes away). */
     public String log() throws IOException {
-        return Files.exists(log) ? Files.readString(log) : "";
+        String out = Files.exists(log) ? Files.readString(log) : "";
+        Path platformLog = workspace.resolve(".metadata/.log");
+        return Files.exists(platformLog) ? out + "\n--- " + platformLog + ":\n" + Files.readString(platformLog) : out;
     }
 
     @Override

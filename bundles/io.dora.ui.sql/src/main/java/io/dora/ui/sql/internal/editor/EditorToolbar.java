@@ -38,12 +38,13 @@ final class EditorToolbar extends Composite {
         cancel.setImage(images.getImage(ISharedImages.IMG_ELCL_STOP));
         cancel.addListener(SWT.Selection, event -> editor.cancel());
         new ToolItem(bar, SWT.SEPARATOR);
-        autoCommit = item(bar, SWT.CHECK, "Auto-commit", "Commit every statement (off: manual commit and rollback)");
+        autoCommit = item(bar, SWT.CHECK, "Auto-commit",
+                "Commit every statement (off: manual commit and rollback) (Ctrl+Alt+A)");
         autoCommit.setSelection(true);
         autoCommit.addListener(SWT.Selection, event -> editor.setAutoCommit(autoCommit.getSelection()));
-        commit = item(bar, SWT.PUSH, "Commit", "Commit the open transaction");
+        commit = item(bar, SWT.PUSH, "Commit", "Commit the open transaction (Ctrl+Alt+C)");
         commit.addListener(SWT.Selection, event -> editor.commit());
-        rollback = item(bar, SWT.PUSH, "Rollback", "Roll back the open transaction");
+        rollback = item(bar, SWT.PUSH, "Rollback", "Roll back the open transaction (Ctrl+Alt+R)");
         rollback.addListener(SWT.Selection, event -> editor.rollback());
         transaction = new Label(this, SWT.NONE);
         transaction.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
@@ -56,6 +57,11 @@ final class EditorToolbar extends Composite {
         item.setText(text);
         item.setToolTipText(tooltip);
         return item;
+    }
+
+    /** Whether the Auto-commit toggle can be used now (its keyboard command asks). */
+    boolean autoCommitEnabled() {
+        return autoCommit.getEnabled();
     }
 
     void status(String text, boolean error) {

@@ -352,6 +352,13 @@ public final class SqlEditor extends EditorPart {
         });
     }
 
+    /** Ctrl+Alt+A: the Auto-commit toggle, when it is enabled (the driver has transactions, no query runs). */
+    public void toggleAutoCommit() {
+        if (toolbar.autoCommitEnabled()) {
+            setAutoCommit(!autoCommit);
+        }
+    }
+
     public void commit() {
         endTransaction(true);
     }

@@ -30,6 +30,7 @@ public final class EditorActionHandler extends AbstractHandler implements IExecu
                 case "cancel" -> editor.cancel();
                 case "commit" -> editor.commit();
                 case "rollback" -> editor.rollback();
+                case "toggleAutoCommit" -> editor.toggleAutoCommit();
                 case "toggleFocus" -> editor.toggleFocus();
                 default -> throw new IllegalStateException("Unknown SQL editor action '" + action + "'");
             }

@@ -1,7 +1,9 @@
 package io.dora.ui.sql.internal.handlers;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.core.commands.AbstractHandler;
@@ -25,6 +27,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 import io.dora.core.connection.ConnectionCatalog;
+import io.dora.core.connection.ConnectionProfile;
 import io.dora.core.connection.ConnectionSpec;
 import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.DriverRegistry;
@@ -112,28 +115,31 @@ public final class OpenEditorHandler extends AbstractHandler implements IExecuta
         return (ConnectionSpec) dialog.getResult()[0];
     }
 
-    /** The built-in connections, then those saved in the catalogs (the vault) that can be listed now. */
+    /** The built-in connections, then the saved ones of every catalog that can be listed (the vault while unlocked). */
     private static List<ConnectionSpec> knownConnections() {
-        List<ConnectionSpec> specs = new ArrayList<>();
-        eachService(BuiltInConnectionProvider.class, provider -> specs.addAll(provider.builtInConnections()));
-        eachService(ConnectionCatalog.class, catalog -> {
+        BundleContext context = FrameworkUtil.getBundle(OpenEditorHandler.class).getBundleContext();
+        Map<String, ConnectionSpec> specs = new LinkedHashMap<>();
+        withEach(context, BuiltInConnectionProvider.class,
+                provider -> provider.builtInConnections().forEach(spec -> specs.putIfAbsent(spec.id(), spec)));
+        withEach(context, ConnectionCatalog.class, catalog -> {
             try {
-                catalog.list().forEach(profile -> specs.add(profile.spec()));
+                for (ConnectionProfile profile : catalog.list()) {
+                    specs.putIfAbsent(profile.id(), profile.spec());
+                }
             } catch (DoraException e) {
-                // a locked vault lists nothing; the Connections view shows why
+                // a locked vault lists nothing: the Connections view says so and offers Unlock Vault
             }
         });
-        return specs;
+        return new ArrayList<>(specs.values());
     }
 
-    private static <S> void eachService(Class<S> type, Consumer<S> action) {
-        BundleContext context = FrameworkUtil.getBundle(OpenEditorHandler.class).getBundleContext();
+    private static <S> void withEach(BundleContext context, Class<S> type, Consumer<S> use) {
         try {
             for (ServiceReference<S> reference : context.getServiceReferences(type, null)) {
                 S service = context.getService(reference);
                 if (service != null) {
                     try {
-                        action.accept(service);
+                        use.accept(service);
                     } finally {
                         context.ungetService(reference);
                     }

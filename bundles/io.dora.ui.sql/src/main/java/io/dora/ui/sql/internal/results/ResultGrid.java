@@ -8,6 +8,7 @@ import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -27,6 +28,9 @@ import io.dora.core.query.ColumnInfo;
  */
 final class ResultGrid extends Composite implements ResultView {
 
+    /** Rows End asks for beyond the last one that arrived, while the result set streams. */
+    static final int END_STEP = ResultsPanel.CAPACITY / 2;
+
     private final RowBuffer buffer;
     private final List<ColumnInfo> columns;
     private final long startedNanos;
@@ -35,6 +39,7 @@ final class ResultGrid extends Composite implements ResultView {
     private final Color nullColor;
     private int clickedColumn = -1;
     private long shownRows = -1;
+    private int rowNumberDigits = 1;
 
     ResultGrid(Composite parent, List<ColumnInfo> columns, RowBuffer buffer, long startedNanos) {
         super(parent, SWT.NONE);
@@ -70,6 +75,10 @@ final class ResultGrid extends Composite implements ResultView {
             if ((event.stateMask & SWT.MOD1) != 0 && (event.keyCode == 'c' || event.keyCode == 'C')) {
                 copy((event.stateMask & SWT.SHIFT) != 0, -1);
                 event.doit = false;
+            } else if (event.keyCode == SWT.END && !buffer.finished()) {
+                // End on a result still on the server: a big step towards its end, not just the next page
+                // (half the row buffer, so the rows on screen stay in it)
+                buffer.demand(buffer.received() + END_STEP);
             }
         });
         createMenu();
@@ -84,8 +93,28 @@ final class ResultGrid extends Composite implements ResultView {
         if (received != shownRows) {
             shownRows = received;
             table.setItemCount((int) Math.min(received, Integer.MAX_VALUE - 1));
+            fitRowNumbers(received);
         }
         footer.setText(status());
+    }
+
+    /** Widens the "#" column when the row numbers get a digit longer (1,000,000 did not fit the start width). */
+    private void fitRowNumbers(long rows) {
+        int digits = Long.toString(Math.max(rows, 1)).length();
+        if (digits <= rowNumberDigits) {
+            return;
+        }
+        rowNumberDigits = digits;
+        GC gc = new GC(table);
+        try {
+            int needed = gc.textExtent("9".repeat(digits)).x + 24;
+            TableColumn column = table.getColumn(0);
+            if (needed > column.getWidth()) {
+                column.setWidth(needed);
+            }
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** The row count and timing, e.g. "3,503 rows · 120 ms" or "200 rows fetched, more as you scroll". */

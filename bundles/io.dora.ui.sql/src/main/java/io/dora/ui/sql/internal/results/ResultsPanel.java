@@ -163,7 +163,8 @@ public final class ResultsPanel {
             return;
         }
         Label label = new Label(folder, SWT.WRAP);
-        label.setText(String.format("%,d rows affected by%n%s", count, statement));
+        String affected = String.format(count == 1 ? "%,d row affected" : "%,d rows affected", count);
+        label.setText(affected + " by" + System.lineSeparator() + statement);
         CTabItem item = new CTabItem(folder, SWT.NONE, folder.indexOf(messagesTab));
         item.setText("Update " + ++resultCount);
         item.setToolTipText(statement);
@@ -171,7 +172,7 @@ public final class ResultsPanel {
         if (resultViews.isEmpty()) {
             folder.setSelection(item);
         }
-        message("INFO", String.format("%,d rows affected", count));
+        message("INFO", affected);
     }
 
     private final class PanelSink implements ResultSink {
