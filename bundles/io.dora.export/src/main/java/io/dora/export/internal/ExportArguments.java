@@ -30,9 +30,11 @@ record ExportArguments(String connection, String output, String sql, String file
               --null        what a NULL is in CSV (default: an empty field; an empty string is then "")
               --bom         start the CSV with a UTF-8 byte order mark, for Excel
               --fetch-size  rows per round trip (default 1000)
-            The safety policy of the connection's environment applies; a statement that writes is refused.
+            The safety policy of the connection's environment applies: a statement that writes is refused, and
+            its row limit (maxRows, 10,000 on production by default) cuts the result, which exits 1.
             The master password comes from DORA_VAULT_PASSWORD, else from the first line of standard input.
-            Exit 1 when the statement is refused, 2 on usage errors, 3 when the query or the file fails.""";
+            Exit 1 when the statement is refused or the result was cut, 2 on usage errors, 3 when the query or
+            the file fails (then no file is written and a previous one is kept).""";
 
     boolean readsStandardInput() {
         return "-".equals(file);

@@ -91,11 +91,16 @@ public final class ExportCommand implements CliCommand {
                     : TargetFile.create(Path.of(arguments.output()));
             RunningExport export = exporter.start(session, statement, destination, arguments.settings());
             ExportResult result = awaitCancellingOnExit(export);
-            String summary = String.format("%,d rows, %,d bytes%s written to %s in %.1f s", result.rows(), result.bytes(),
-                    result.truncated() ? " (cut by the safety policy's row limit)" : "", destination.describe(),
-                    result.elapsed().toMillis() / 1000.0);
+            String summary = String.format("%,d rows, %,d bytes written to %s in %.1f s", result.rows(), result.bytes(),
+                    destination.describe(), result.elapsed().toMillis() / 1000.0);
             // with no --output the rows are on standard output, so the summary goes where the problems go
             (arguments.output() == null ? context.err() : context.out()).println(summary);
+            if (result.truncated()) {
+                // a pipeline must not take a partial export for the whole result
+                context.err().println("dora: export: the safety policy's row limit (maxRows) of the connection's"
+                        + " environment cut the result after " + result.rows() + " rows");
+                return CliExit.NEGATIVE;
+            }
             return CliExit.OK;
         } catch (DoraException e) {
             context.err().println("dora: export: [" + e.kind() + "] " + e.getMessage());
