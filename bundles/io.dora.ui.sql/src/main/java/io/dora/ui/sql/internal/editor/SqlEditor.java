@@ -37,6 +37,7 @@ import io.dora.core.query.QueryOutcome;
 import io.dora.core.query.QueryRequest;
 import io.dora.core.query.RunningQuery;
 import io.dora.core.query.StatementOutcome;
+import io.dora.ui.sql.internal.export.ResultExport;
 import io.dora.ui.sql.internal.results.ResultsPanel;
 import io.dora.ui.sql.internal.text.SqlSourceViewerConfiguration;
 
@@ -232,6 +233,18 @@ public final class SqlEditor extends EditorPart {
         if (!viewer.getTextWidget().isFocusControl() || !results.focusRows()) {
             viewer.getTextWidget().setFocus();
         }
+    }
+
+    /** Export Result… (Ctrl+Shift+X): the statement of the result shown runs again into a file, in a job of its own. */
+    public void exportResult() {
+        ResultExport.open(getSite().getShell(), database.connection(), results.shownStatement(), !autoCommit,
+                SqlEditor::describe, (level, text) -> ui(() -> {
+                    results.message(level, text);
+                    toolbar.status(text, "ERROR".equals(level));
+                    if ("ERROR".equals(level)) {
+                        results.showMessages();
+                    }
+                }));
     }
 
     /** Cancel button and Esc: stops the query on the server, or a result set that waits for scrolling. */

@@ -31,6 +31,7 @@ public final class EditorActionHandler extends AbstractHandler implements IExecu
                 case "commit" -> editor.commit();
                 case "rollback" -> editor.rollback();
                 case "toggleFocus" -> editor.toggleFocus();
+                case "exportResult" -> editor.exportResult();
                 default -> throw new IllegalStateException("Unknown SQL editor action '" + action + "'");
             }
         }

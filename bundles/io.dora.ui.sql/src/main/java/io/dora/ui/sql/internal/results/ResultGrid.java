@@ -19,6 +19,15 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.commands.NotEnabledException;
+import org.eclipse.core.commands.NotHandledException;
+import org.eclipse.core.commands.common.NotDefinedException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.dora.core.query.ColumnInfo;
 
 /**
@@ -27,6 +36,12 @@ import io.dora.core.query.ColumnInfo;
  */
 final class ResultGrid extends Composite {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ResultGrid.class);
+
+    /** The command that exports the result shown (the grid's menu runs it like the SQL menu does). */
+    static final String EXPORT_COMMAND = "io.dora.ui.sql.exportResult";
+
+    private final String statement;
     private final RowBuffer buffer;
     private final List<ColumnInfo> columns;
     private final long startedNanos;
@@ -36,8 +51,10 @@ final class ResultGrid extends Composite {
     private int clickedColumn = -1;
     private long shownRows = -1;
 
-    ResultGrid(Composite parent, List<ColumnInfo> columns, RowBuffer buffer, long startedNanos) {
+    /** @param statement the statement that returned this result, which Export Result runs again */
+    ResultGrid(Composite parent, String statement, List<ColumnInfo> columns, RowBuffer buffer, long startedNanos) {
         super(parent, SWT.NONE);
+        this.statement = statement;
         this.columns = columns;
         this.buffer = buffer;
         this.startedNanos = startedNanos;
@@ -109,6 +126,10 @@ final class ResultGrid extends Composite {
         return buffer;
     }
 
+    String statement() {
+        return statement;
+    }
+
     private void fill(TableItem item, int index) {
         item.setText(0, Integer.toString(index + 1));
         Object[] row = buffer.row(index);
@@ -148,7 +169,20 @@ final class ResultGrid extends Composite {
         MenuItem cell = new MenuItem(menu, SWT.PUSH);
         cell.setText("Copy Cell");
         cell.addListener(SWT.Selection, event -> copy(false, Math.max(clickedColumn, 0)));
+        new MenuItem(menu, SWT.SEPARATOR);
+        MenuItem export = new MenuItem(menu, SWT.PUSH);
+        export.setText("Export Result\u2026\tCtrl+Shift+X");
+        export.addListener(SWT.Selection, event -> exportResult());
         table.setMenu(menu);
+    }
+
+    /** Through the command, so the menu, the key binding and the grid share one handler. */
+    private void exportResult() {
+        try {
+            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(EXPORT_COMMAND, null);
+        } catch (ExecutionException | NotDefinedException | NotEnabledException | NotHandledException e) {
+            LOG.warn("Export Result could not run from the grid's menu", e);
+        }
     }
 
     private void copy(boolean withHeader, int onlyColumn) {

@@ -4,6 +4,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.swt.SWT;
@@ -118,6 +119,13 @@ public final class ResultsPanel {
         return false;
     }
 
+    /** The statement of the result set shown, which Export Result runs again; empty when no result set is shown. */
+    public Optional<String> shownStatement() {
+        CTabItem selected = folder.getSelection();
+        return selected != null && selected.getControl() instanceof ResultGrid grid ? Optional.of(grid.statement())
+                : Optional.empty();
+    }
+
     public void showMessages() {
         folder.setSelection(messagesTab);
     }
@@ -143,7 +151,7 @@ public final class ResultsPanel {
             buffer.stop();
             return;
         }
-        ResultGrid grid = new ResultGrid(folder, columns, buffer, startedNanos);
+        ResultGrid grid = new ResultGrid(folder, statement, columns, buffer, startedNanos);
         grids.add(grid);
         CTabItem item = new CTabItem(folder, SWT.NONE, folder.indexOf(messagesTab));
         item.setText("Result " + ++resultCount);
