@@ -3,6 +3,7 @@ package io.dora.export.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class ExportCommand implements CliCommand {
     static final String PASSWORD_VARIABLE = "DORA_VAULT_PASSWORD";
 
     private static final long CANCEL_WAIT_SECONDS = 10;
+    private static final long PROGRESS_SECONDS = 1;
 
     private final ConnectionService connections;
     private final ExporterService exporter;
@@ -90,7 +92,7 @@ public final class ExportCommand implements CliCommand {
             Destination destination = arguments.output() == null ? Destination.stream(context.out(), "standard output")
                     : TargetFile.create(Path.of(arguments.output()));
             RunningExport export = exporter.start(session, statement, destination, arguments.settings());
-            ExportResult result = awaitCancellingOnExit(export);
+            ExportResult result = awaitCancellingOnExit(export, System.console() != null ? context.err() : null);
             String summary = String.format("%,d rows, %,d bytes written to %s in %.1f s", result.rows(), result.bytes(),
                     destination.describe(), result.elapsed().toMillis() / 1000.0);
             // with no --output the rows are on standard output, so the summary goes where the problems go
@@ -112,8 +114,14 @@ public final class ExportCommand implements CliCommand {
         }
     }
 
-    /** A Ctrl+C (the JVM's shutdown) cancels the query on the server and removes the partial file. */
-    private static ExportResult awaitCancellingOnExit(RunningExport export) throws InterruptedException {
+    /**
+     * Waits for the export, showing the rows written so far on a terminal. A Ctrl+C (the JVM's shutdown) cancels
+     * the query on the server and removes the partial file.
+     *
+     * @param progress where to show the progress, or null (not a terminal: a log or a pipe reads no \r)
+     */
+    private static ExportResult awaitCancellingOnExit(RunningExport export, PrintStream progress)
+            throws InterruptedException {
         Thread onExit = new Thread(() -> {
             export.cancel();
             try {
@@ -124,6 +132,14 @@ public final class ExportCommand implements CliCommand {
         }, "dora-export-cancel");
         Runtime.getRuntime().addShutdownHook(onExit);
         try {
+            while (!export.awaitDone(PROGRESS_SECONDS, TimeUnit.SECONDS)) {
+                if (progress != null) {
+                    progress.printf("\r%,d rows, %,d bytes written\u2026", export.rows(), export.bytes());
+                }
+            }
+            if (progress != null) {
+                progress.print("\r" + " ".repeat(60) + "\r"); // the summary takes the line
+            }
             return export.await();
         } finally {
             try {
