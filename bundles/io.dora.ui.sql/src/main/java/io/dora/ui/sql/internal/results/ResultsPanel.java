@@ -119,11 +119,16 @@ public final class ResultsPanel {
         return false;
     }
 
-    /** The statement of the result set shown, which Export Result runs again; empty when no result set is shown. */
+    /**
+     * The statement of the result set shown, which Export Result runs again: the result tab in front, or the first
+     * result set while another tab (Messages) is; empty when there is no result set.
+     */
     public Optional<String> shownStatement() {
         CTabItem selected = folder.getSelection();
-        return selected != null && selected.getControl() instanceof ResultGrid grid ? Optional.of(grid.statement())
-                : Optional.empty();
+        if (selected != null && selected.getControl() instanceof ResultGrid grid) {
+            return Optional.of(grid.statement());
+        }
+        return grids.stream().findFirst().map(ResultGrid::statement);
     }
 
     public void showMessages() {
