@@ -108,7 +108,7 @@ class SqlEditorUiTest {
             while (!Files.exists(target) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
-            Thread.sleep(500);
+            Thread.sleep(1500); // the outcome reaches the status line after the file is in place
             display.screenshot(Path.of("target", "screenshots", "export-done.png"));
             assertTrue(Files.exists(target), "no export file; log:\n" + workbench.log());
             List<String> lines = Files.readAllLines(target);

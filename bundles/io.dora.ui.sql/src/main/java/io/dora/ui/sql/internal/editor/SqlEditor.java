@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.text.Document;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.source.SourceViewer;
@@ -241,8 +242,14 @@ public final class SqlEditor extends EditorPart {
                 SqlEditor::describe, (level, text) -> ui(() -> {
                     results.message(level, text);
                     toolbar.status(text, "ERROR".equals(level));
+                    // the window's status line too: the editor's own status follows a result still streaming
+                    IStatusLineManager statusLine = getEditorSite().getActionBars().getStatusLineManager();
                     if ("ERROR".equals(level)) {
+                        statusLine.setErrorMessage(text);
                         results.showMessages();
+                    } else {
+                        statusLine.setErrorMessage(null);
+                        statusLine.setMessage(text);
                     }
                 }));
     }
