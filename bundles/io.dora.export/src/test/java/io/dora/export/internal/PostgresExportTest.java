@@ -127,9 +127,12 @@ class PostgresExportTest {
         long heapBefore = usedHeap();
         RunningExport export = exporter.start(session, "SELECT * FROM readings ORDER BY id", target,
                 ExportSettings.of(ExportFormat.CSV));
-        long peakRows = 0;
-        while (!export.awaitDone(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            peakRows = Math.max(peakRows, export.rows());
+        long midwayRows = 0;
+        while (!export.awaitDone(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            long rows = export.rows();
+            if (rows > 0 && rows < ROWS) {
+                midwayRows = rows;
+            }
         }
         ExportResult result = export.await();
         LOG.info("Exported {} rows, {} bytes in {} ms; heap used before {} MB, after {} MB (max {} MB)", result.rows(),
@@ -138,7 +141,7 @@ class PostgresExportTest {
         assertEquals(ROWS, result.rows());
         assertTrue(result.bytes() > 10_000_000, "the file is bigger than a third of the heap: " + result.bytes());
         assertEquals(Files.size(target), result.bytes());
-        assertTrue(peakRows > 0 && peakRows < ROWS, "progress was visible while it ran: " + peakRows);
+        assertTrue(midwayRows > 0, "progress was visible while it ran");
         try (BufferedReader reader = Files.newBufferedReader(target, StandardCharsets.UTF_8)) {
             assertEquals("id,label,amount,taken,ok,note,payload", reader.readLine());
             assertEquals("1,\"reading \"\"1\"\", ünï\",1.25,2026-01-01T00:00:01Z,false,\"\",AP8=", reader.readLine());
