@@ -8,10 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -33,6 +37,11 @@ class HeadlessProductTest {
     }
 
     private Run dora(String stdin, String... args) throws IOException, InterruptedException {
+        return dora(Map.of(), stdin, args);
+    }
+
+    /** @param environment extra variables, e.g. the vault's master password */
+    private Run dora(Map<String, String> environment, String stdin, String... args) throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("dora.cli.home"));
         List<String> command = new ArrayList<>(List.of(home.resolve("dora-cli").toString()));
         command.addAll(List.of(args));
@@ -41,6 +50,7 @@ class HeadlessProductTest {
         builder.environment().remove("DISPLAY");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("DORA_CLI_CONFIGURATION", scratch.resolve("configuration").toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
@@ -122,6 +132,51 @@ class HeadlessProductTest {
 
         Run usage = dora("", "-data", workspace.toString(), "history", "--limit", "none");
         assertEquals(2, usage.exitCode(), usage.out() + usage.err());
+    }
+
+    @Test
+    void exportStreamsAResultFromTheSampleAndFromAVaultConnection() throws Exception {
+        Path workspace = scratch.resolve("export");
+        // the vault and the policy files live under user.home: a throw-away one
+        Map<String, String> vault = Map.of("DORA_VAULT_PASSWORD", "correct horse battery",
+                "DORA_VMARGS", "-Duser.home=" + scratch.resolve("home"));
+        Path tracks = scratch.resolve("tracks.csv");
+        Run sample = dora(vault, "", "-data", workspace.toString(), "export", "--connection", "dora-sample-sqlite",
+                "--output", tracks.toString(), "--sql", "SELECT track_id, name, unit_price FROM track ORDER BY track_id");
+        assertEquals(0, sample.exitCode(), sample.out() + sample.err());
+        List<String> lines = Files.readAllLines(tracks);
+        assertEquals(601, lines.size());
+        assertEquals("track_id,name,unit_price", lines.get(0));
+        assertTrue(sample.out().startsWith("600 rows, "), sample.out());
+
+        // a production connection saved in the vault, opened by id
+        Path database = scratch.resolve("ledger.db");
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + database);
+                Statement statement = sqlite.createStatement()) {
+            statement.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, memo TEXT, amount REAL)");
+            statement.execute("INSERT INTO entry WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                    + " WHERE i < 12000) SELECT i, CASE WHEN i % 2 = 0 THEN NULL ELSE 'memo ' || i END, i / 4.0 FROM n");
+        }
+        assertEquals(0, dora(vault, "", "connections", "init").exitCode());
+        Run added = dora(vault, "", "connections", "add", "--id", "ledger", "--driver", "sqlite", "--environment",
+                "production", "--database", database.toString());
+        assertEquals(0, added.exitCode(), added.err());
+        Path entries = scratch.resolve("entries.jsonl");
+        Run cut = dora(vault, "SELECT id, memo, amount FROM entry ORDER BY id", "-data", workspace.toString(), "export",
+                "--connection", "ledger", "--format", "jsonl", "--output", entries.toString(), "-");
+        // production's row limit (10,000 by default) cuts the result: the file holds what the policy allowed
+        assertEquals(1, cut.exitCode(), cut.out() + cut.err());
+        assertTrue(cut.err().contains("row limit (maxRows)"), cut.err());
+        List<String> rows = Files.readAllLines(entries);
+        assertEquals(10_000, rows.size());
+        assertEquals("{\"id\":1,\"memo\":\"memo 1\",\"amount\":0.25}", rows.get(0));
+        assertEquals("{\"id\":2,\"memo\":null,\"amount\":0.5}", rows.get(1));
+
+        Run refused = dora(vault, "", "-data", workspace.toString(), "export", "--connection", "ledger", "--output",
+                scratch.resolve("deleted.csv").toString(), "--sql", "DELETE FROM entry");
+        assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("[POLICY] An export runs only statements that read"), refused.err());
+        assertFalse(Files.exists(scratch.resolve("deleted.csv")));
     }
 
     @Test

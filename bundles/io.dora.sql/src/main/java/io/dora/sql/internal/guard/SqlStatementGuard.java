@@ -16,7 +16,6 @@ import io.dora.core.safety.GuardDecision;
 import io.dora.core.safety.StatementGuard;
 import io.dora.core.safety.StatementVerdict;
 import io.dora.core.safety.Verdict;
-import io.dora.sql.mongo.MongoClassifier;
 import io.dora.sql.policy.EffectivePolicy;
 import io.dora.sql.policy.EnvironmentPolicy;
 import io.dora.sql.policy.PolicyDecision;
@@ -24,8 +23,7 @@ import io.dora.sql.policy.PolicyEvaluator;
 import io.dora.sql.policy.PolicyLoader;
 import io.dora.sql.safety.Classification;
 import io.dora.sql.safety.DangerousRule;
-import io.dora.sql.safety.SqlClassifier;
-import io.dora.sql.script.SqlDialect;
+import io.dora.sql.safety.DialectClassifier;
 
 /**
  * The {@link StatementGuard} of the workbench and the headless applications: classifies each statement with
@@ -78,7 +76,7 @@ public final class SqlStatementGuard implements StatementGuard {
         List<StatementVerdict> verdicts = new ArrayList<>();
         for (int index = 0; index < statements.size(); index++) {
             String statement = statements.get(index);
-            Classification classification = classify(dialect, statement);
+            Classification classification = DialectClassifier.classify(dialect, statement);
             PolicyDecision decision = evaluator.evaluate(classification, rules, connection.readOnly());
             List<String> ruleIds = new ArrayList<>();
             if (classification.category().isWrite() && connection.readOnly()) {
@@ -94,19 +92,5 @@ public final class SqlStatementGuard implements StatementGuard {
             }, ruleIds, decision.reasons()));
         }
         return new GuardDecision(verdicts, rules.maxRows(), Duration.ofSeconds(rules.statementTimeoutSeconds()));
-    }
-
-    /** SQL by its dialect, MongoDB commands by theirs; any other language is unknown, hence a write. */
-    private static Classification classify(String dialect, String statement) {
-        if ("mongo".equals(dialect)) {
-            return new MongoClassifier().classifyCommand(statement);
-        }
-        SqlDialect sqlDialect;
-        try {
-            sqlDialect = SqlDialect.parse(dialect);
-        } catch (IllegalArgumentException e) {
-            return Classification.unknown();
-        }
-        return new SqlClassifier(sqlDialect).classify(statement);
     }
 }

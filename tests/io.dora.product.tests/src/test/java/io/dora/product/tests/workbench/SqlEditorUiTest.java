@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,54 @@ class SqlEditorUiTest {
                     "the grid's first row; log:\n" + workbench.log());
             assertTrue(rows.size() >= 200 && rows.size() < TRACKS,
                     "the grid holds the first pages only, not all " + TRACKS + " rows: " + rows.size());
+
+            display.key(window, "ctrl+q");
+            assertEquals(0, workbench.awaitExit(Duration.ofSeconds(30)), workbench.log());
+        }
+    }
+
+    /**
+     * Export Result (Ctrl+Shift+X) on the grid of a query: the dialog names the file, Return exports, and the file
+     * holds all 600 tracks although the grid fetched only its first pages. Screenshots:
+     * target/screenshots/export-dialog.png and export-done.png.
+     */
+    @Test
+    void exportResultWritesTheWholeResultToTheFileChosenInTheDialog() throws Exception {
+        Path workspace = scratch.resolve("export-workspace");
+        Path target = scratch.resolve("tracks.csv");
+        try (Workbench workbench = Workbench.launch(Workbench.productHome(), display, workspace,
+                Path.of("target", "workbench-logs", "export-result.log"))) {
+            String window = display.awaitWindow(Workbench.titleOf(workspace), TIMEOUT, workbench.handle());
+            assertNotNull(window, "no workbench window; log:\n" + workbench.log());
+            String chooser = openConnectionChooser(workbench, window);
+            assertNotNull(chooser, "Ctrl+] opened no connection chooser; log:\n" + workbench.log());
+            display.key(chooser, "Return");
+            Thread.sleep(1500);
+            display.xdotool("windowfocus", "--sync", window);
+            display.xdotool("type", "--delay", "15", "SELECT * FROM track");
+            display.key(window, "ctrl+Return");
+            Thread.sleep(3000);
+
+            display.key(window, "ctrl+shift+x");
+            String dialog = display.awaitWindow("^Export Result *$", Duration.ofSeconds(10), workbench.handle());
+            assertNotNull(dialog, "Ctrl+Shift+X opened no Export Result dialog; log:\n" + workbench.log());
+            display.key(dialog, "alt+i"); // the File field
+            display.key(dialog, "ctrl+a");
+            display.xdotool("type", "--delay", "10", target.toString());
+            display.screenshot(Path.of("target", "screenshots", "export-dialog.png"));
+            display.key(dialog, "Return");
+
+            Instant deadline = Instant.now().plus(TIMEOUT);
+            while (!Files.exists(target) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(1500); // the outcome reaches the status line after the file is in place
+            display.screenshot(Path.of("target", "screenshots", "export-done.png"));
+            assertTrue(Files.exists(target), "no export file; log:\n" + workbench.log());
+            List<String> lines = Files.readAllLines(target);
+            assertEquals(TRACKS + 1, lines.size(), "a header and every track, not just the grid's pages");
+            assertEquals("track_id,name,album_id,genre_id,milliseconds,unit_price", lines.get(0));
+            assertEquals(FIRST_TRACK.replace('\t', ','), lines.get(1));
 
             display.key(window, "ctrl+q");
             assertEquals(0, workbench.awaitExit(Duration.ofSeconds(30)), workbench.log());

@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.text.Document;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.source.SourceViewer;
@@ -37,6 +38,7 @@ import io.dora.core.query.QueryOutcome;
 import io.dora.core.query.QueryRequest;
 import io.dora.core.query.RunningQuery;
 import io.dora.core.query.StatementOutcome;
+import io.dora.ui.sql.internal.export.ResultExport;
 import io.dora.ui.sql.internal.results.ResultsPanel;
 import io.dora.ui.sql.internal.text.SqlSourceViewerConfiguration;
 
@@ -232,6 +234,24 @@ public final class SqlEditor extends EditorPart {
         if (!viewer.getTextWidget().isFocusControl() || !results.focusRows()) {
             viewer.getTextWidget().setFocus();
         }
+    }
+
+    /** Export Result… (Ctrl+Shift+X): the statement of the result shown runs again into a file, in a job of its own. */
+    public void exportResult() {
+        ResultExport.open(getSite().getShell(), database.connection(), results.shownStatement(), !autoCommit,
+                SqlEditor::describe, (level, text) -> ui(() -> {
+                    results.message(level, text);
+                    toolbar.status(text, "ERROR".equals(level));
+                    // the window's status line too: the editor's own status follows a result still streaming
+                    IStatusLineManager statusLine = getEditorSite().getActionBars().getStatusLineManager();
+                    if ("ERROR".equals(level)) {
+                        statusLine.setErrorMessage(text);
+                        results.showMessages();
+                    } else {
+                        statusLine.setErrorMessage(null);
+                        statusLine.setMessage(text);
+                    }
+                }));
     }
 
     /** Cancel button and Esc: stops the query on the server, or a result set that waits for scrolling. */

@@ -32,6 +32,7 @@ public final class EditorActionHandler extends AbstractHandler implements IExecu
                 case "rollback" -> editor.rollback();
                 case "toggleAutoCommit" -> editor.toggleAutoCommit();
                 case "toggleFocus" -> editor.toggleFocus();
+                case "exportResult" -> editor.exportResult();
                 default -> throw new IllegalStateException("Unknown SQL editor action '" + action + "'");
             }
         }

@@ -33,8 +33,8 @@ final class DocumentResults extends Composite implements ResultView {
      * @param showTree   whether the tree shows first
      * @param modeChosen told {@code true} when the user switches to the tree, {@code false} to the grid
      */
-    DocumentResults(Composite parent, List<ColumnInfo> columns, RowBuffer buffer, long startedNanos,
-            boolean showTree, Consumer<Boolean> modeChosen) {
+    DocumentResults(Composite parent, String statement, List<ColumnInfo> columns, RowBuffer buffer,
+            long startedNanos, boolean showTree, Consumer<Boolean> modeChosen) {
         super(parent, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
@@ -51,7 +51,7 @@ final class DocumentResults extends Composite implements ResultView {
         pages = new Composite(this, SWT.NONE);
         pages.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         pages.setLayout(stack);
-        grid = new ResultGrid(pages, columns, buffer, startedNanos);
+        grid = new ResultGrid(pages, statement, columns, buffer, startedNanos);
         tree = new DocumentTree(pages, buffer, columns.size() - 1, grid::status);
         treeMode.setSelection(showTree);
         gridMode.setSelection(!showTree);
@@ -72,6 +72,11 @@ final class DocumentResults extends Composite implements ResultView {
     @Override
     public RowBuffer buffer() {
         return grid.buffer();
+    }
+
+    @Override
+    public String statement() {
+        return grid.statement();
     }
 
     @Override

@@ -3,6 +3,10 @@ package io.dora.ui.sql.internal.results;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.commands.NotEnabledException;
+import org.eclipse.core.commands.NotHandledException;
+import org.eclipse.core.commands.common.NotDefinedException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -19,6 +23,10 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.dora.core.query.ColumnInfo;
 
@@ -31,6 +39,12 @@ final class ResultGrid extends Composite implements ResultView {
     /** Rows End asks for beyond the last one that arrived, while the result set streams. */
     static final int END_STEP = ResultsPanel.CAPACITY / 2;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ResultGrid.class);
+
+    /** The command that exports the result shown (the grid's menu runs it like the SQL menu does). */
+    static final String EXPORT_COMMAND = "io.dora.ui.sql.exportResult";
+
+    private final String statement;
     private final RowBuffer buffer;
     private final List<ColumnInfo> columns;
     private final long startedNanos;
@@ -41,8 +55,10 @@ final class ResultGrid extends Composite implements ResultView {
     private long shownRows = -1;
     private int rowNumberDigits = 1;
 
-    ResultGrid(Composite parent, List<ColumnInfo> columns, RowBuffer buffer, long startedNanos) {
+    /** @param statement the statement that returned this result, which Export Result runs again */
+    ResultGrid(Composite parent, String statement, List<ColumnInfo> columns, RowBuffer buffer, long startedNanos) {
         super(parent, SWT.NONE);
+        this.statement = statement;
         this.columns = columns;
         this.buffer = buffer;
         this.startedNanos = startedNanos;
@@ -145,6 +161,11 @@ final class ResultGrid extends Composite implements ResultView {
         return buffer;
     }
 
+    @Override
+    public String statement() {
+        return statement;
+    }
+
     private void fill(TableItem item, int index) {
         item.setText(0, Integer.toString(index + 1));
         Object[] row = buffer.row(index);
@@ -184,7 +205,20 @@ final class ResultGrid extends Composite implements ResultView {
         MenuItem cell = new MenuItem(menu, SWT.PUSH);
         cell.setText("Copy Cell");
         cell.addListener(SWT.Selection, event -> copy(false, Math.max(clickedColumn, 0)));
+        new MenuItem(menu, SWT.SEPARATOR);
+        MenuItem export = new MenuItem(menu, SWT.PUSH);
+        export.setText("Export Result\u2026\tCtrl+Shift+X");
+        export.addListener(SWT.Selection, event -> exportResult());
         table.setMenu(menu);
+    }
+
+    /** Through the command, so the menu, the key binding and the grid share one handler. */
+    private void exportResult() {
+        try {
+            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(EXPORT_COMMAND, null);
+        } catch (ExecutionException | NotDefinedException | NotEnabledException | NotHandledException e) {
+            LOG.warn("Export Result could not run from the grid's menu", e);
+        }
     }
 
     private void copy(boolean withHeader, int onlyColumn) {

@@ -5,6 +5,9 @@ interface ResultView {
 
     RowBuffer buffer();
 
+    /** The statement that returned this result set, which Export Result runs again. */
+    String statement();
+
     /** Shows the rows that arrived since the last call; cheap when nothing changed. */
     void refresh();
 

@@ -4,6 +4,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.swt.SWT;
@@ -120,6 +121,18 @@ public final class ResultsPanel {
         return false;
     }
 
+    /**
+     * The statement of the result set shown, which Export Result runs again: the result tab in front, or the first
+     * result set while another tab (Messages) is; empty when there is no result set.
+     */
+    public Optional<String> shownStatement() {
+        CTabItem selected = folder.getSelection();
+        if (selected != null && selected.getControl() instanceof ResultView view) {
+            return Optional.of(view.statement());
+        }
+        return resultViews.stream().findFirst().map(ResultView::statement);
+    }
+
     public void showMessages() {
         folder.setSelection(messagesTab);
     }
@@ -146,8 +159,9 @@ public final class ResultsPanel {
             return;
         }
         Composite view = DocumentResults.holdsDocuments(columns)
-                ? new DocumentResults(folder, columns, buffer, startedNanos, documentsAsTree, tree -> documentsAsTree = tree)
-                : new ResultGrid(folder, columns, buffer, startedNanos);
+                ? new DocumentResults(folder, statement, columns, buffer, startedNanos, documentsAsTree,
+                        tree -> documentsAsTree = tree)
+                : new ResultGrid(folder, statement, columns, buffer, startedNanos);
         resultViews.add((ResultView) view);
         CTabItem item = new CTabItem(folder, SWT.NONE, folder.indexOf(messagesTab));
         item.setText("Result " + ++resultCount);
