@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +178,55 @@ class HeadlessProductTest {
         assertEquals(1, refused.exitCode(), refused.out() + refused.err());
         assertTrue(refused.err().contains("[POLICY] An export runs only statements that read"), refused.err());
         assertFalse(Files.exists(scratch.resolve("deleted.csv")));
+    }
+
+    @Test
+    void metricsMeasureTheCommandTheyWrap() throws Exception {
+        Path workspace = scratch.resolve("metrics");
+        Run run = dora(Map.of("DORA_VMARGS", "-Duser.home=" + scratch.resolve("home")), "", "-data",
+                workspace.toString(), "metrics", "export", "--connection", "dora-sample-sqlite", "--output",
+                scratch.resolve("tracks.csv").toString(), "--sql", "SELECT * FROM track");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("600 rows, "), run.out());
+        String metrics = lines.get(lines.size() - 1);
+        assertTrue(metrics.startsWith("{") && metrics.contains("\"connection\":\"dora-sample-sqlite\"")
+                && metrics.contains("\"driver\":\"sqlite\"") && metrics.contains("\"count\":1,"), metrics);
+    }
+
+    @Test
+    void aConnectionsSecretReachesNeitherTheLogNorTheSupportZip() throws Exception {
+        Path workspace = scratch.resolve("secret");
+        String secret = "Wq9-secret-" + Long.toHexString(System.nanoTime());
+        Map<String, String> environment = Map.of("DORA_VAULT_PASSWORD", "correct horse battery", "DORA_VMARGS",
+                "-Duser.home=" + scratch.resolve("home"), "DORA_CONNECTION_PASSWORD", secret);
+        assertEquals(0, dora(environment, "", "connections", "init").exitCode());
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Run added = dora(environment, "", "connections", "add", "--id", "billing", "--driver", "postgres",
+                "--environment", "production", "--host", "127.0.0.1", "--port", Integer.toString(closedPort),
+                "--database", "billing", "--user", "dora");
+        assertEquals(0, added.exitCode(), added.out() + added.err());
+        // the connect fails (nothing listens there) after the vault handed the secret to the driver
+        Run failed = dora(environment, "", "-data", workspace.toString(), "export", "--connection", "billing",
+                "--sql", "SELECT 1");
+        assertEquals(3, failed.exitCode(), failed.out() + failed.err());
+        Path zip = scratch.resolve("secret-support.zip");
+        assertEquals(0, dora(environment, "", "-data", workspace.toString(), "support-bundle", "--output",
+                zip.toString()).exitCode());
+
+        assertFalse((failed.out() + failed.err()).contains(secret), "the secret on the terminal");
+        String log = Files.readString(workspace.resolve(".metadata/dora/logs/dora.log"));
+        assertTrue(log.contains("billing"), "the failed connect is logged: " + log);
+        assertFalse(log.contains(secret), "the secret in the log");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                assertFalse(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(secret),
+                        "the secret in the support zip's " + entry.getName());
+            }
+        }
     }
 
     @Test

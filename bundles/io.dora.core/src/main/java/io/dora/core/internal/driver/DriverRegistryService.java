@@ -258,9 +258,16 @@ public final class DriverRegistryService implements DriverRegistry, ConnectionSe
         RunIdentity runIdentity = identity;
         ConnectionSpec correlated = runIdentity == null ? spec : Correlation.withIdentity(spec, runIdentity);
         // the driver's lines about connecting carry the connection's keys
-        DatabaseConnection connection = LogKeys.withConnection(spec, () -> correlated.ssh() == null
-                ? connectDriver(correlated, () -> driver.connect(correlated))
-                : connectThroughSsh(driver, correlated));
+        DatabaseConnection connection = LogKeys.withConnection(spec, () -> {
+            try {
+                return correlated.ssh() == null ? connectDriver(correlated, () -> driver.connect(correlated))
+                        : connectThroughSsh(driver, correlated);
+            } catch (DoraException e) {
+                // "why did it not connect at 14:02?" is answered from the log; typed messages carry no secret
+                LOG.warn("Could not connect '{}': [{}] {}", spec.name(), e.kind(), e.getMessage());
+                throw e;
+            }
+        });
         connectionsByDriver.computeIfAbsent(spec.driverId(), id -> new CopyOnWriteArrayList<>()).add(connection);
         if (drivers.get(spec.driverId()) != driver) {
             // the driver went away while we connected: do not keep a connection nobody will close
