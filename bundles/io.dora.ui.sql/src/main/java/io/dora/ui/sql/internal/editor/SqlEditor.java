@@ -40,7 +40,7 @@ import io.dora.core.query.StatementOutcome;
 import io.dora.ui.sql.internal.preferences.SqlEditorPreferences;
 import io.dora.ui.sql.internal.preferences.SqlEditorSettings;
 import io.dora.ui.sql.internal.results.ResultsPanel;
-import io.dora.ui.sql.internal.session.ResultLayout;
+import io.dora.ui.sql.internal.session.EditorSessionState;
 import io.dora.ui.sql.internal.text.SqlSourceViewerConfiguration;
 import io.dora.workspace.EditorState;
 
@@ -129,28 +129,10 @@ public final class SqlEditor extends EditorPart {
         viewer.setDocument(document);
         viewer.getTextWidget().setFont(JFaceResources.getFont(JFaceResources.TEXT_FONT));
         results = new ResultsPanel(sash);
-        applyLayout(document);
+        EditorSessionState.apply(input, sash, viewer, results);
         getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
         updateControls();
         connectInBackground();
-    }
-
-    /** The cursor and layout the input brings (an editor of the last session), or the defaults. */
-    private void applyLayout(Document document) {
-        ResultLayout layout = ResultLayout.parse(input.layout());
-        sash.setWeights(layout.sashWeights());
-        int cursor = input.cursorOffset();
-        viewer.setSelectedRange(cursor < 0 ? document.getLength() : Math.min(cursor, document.getLength()), 0);
-        viewer.setTopIndex(layout.topLine());
-        if (input.layout() != null) {
-            results.message("INFO", "Restored from the last session; its results are not run again ("
-                    + layout.selectedTab() + " was shown)");
-            results.selectTab(layout.selectedTab());
-        }
-        if (input.connectionProblem() != null) {
-            results.message("ERROR", "The connection '" + input.spec().id() + "' cannot be opened: "
-                    + input.connectionProblem());
-        }
     }
 
     /** Whether the editor's controls exist (created and not disposed yet). */
@@ -160,9 +142,7 @@ public final class SqlEditor extends EditorPart {
 
     /** The editor as the session keeps it: text, cursor and layout. On the UI thread. */
     public EditorState state() {
-        ResultLayout layout = new ResultLayout(sash.getWeights(), results.selectedTabTitle(), viewer.getTopIndex());
-        return new EditorState(input.editorId(), input.spec().id(), viewer.getDocument().get(),
-                viewer.getTextWidget().getCaretOffset(), layout.format());
+        return EditorSessionState.capture(input, sash, viewer, results);
     }
 
     private static Label createProductionBanner(Composite parent, ConnectionSpec spec) {

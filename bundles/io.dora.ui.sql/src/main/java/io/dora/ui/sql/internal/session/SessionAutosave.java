@@ -40,9 +40,8 @@ final class SessionAutosave implements IWorkbenchListener {
         this.writer = new SessionWriter(stores::best, () -> workbench.getDisplay().asyncExec(() -> lastOffered = null));
     }
 
-    /** Starts the ticks; on the UI thread. */
-    void start(List<EditorState> restored) {
-        lastOffered = restored;
+    /** Starts the ticks, the first of which saves; on the UI thread. */
+    void start() {
         workbench.addWorkbenchListener(this);
         scheduleTick();
     }

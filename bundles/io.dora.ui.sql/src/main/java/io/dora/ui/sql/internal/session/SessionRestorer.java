@@ -59,7 +59,7 @@ public final class SessionRestorer implements IStartup {
         }
         workbench.getDisplay().asyncExec(() -> {
             List<EditorState> unopened = reopen(workbench, stored, inputs);
-            new SessionAutosave(workbench, stores, unopened).start(SessionCapture.openEditors(workbench));
+            new SessionAutosave(workbench, stores, unopened).start();
         });
     }
 
