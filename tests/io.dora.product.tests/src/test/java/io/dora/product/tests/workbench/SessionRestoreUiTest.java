@@ -1,7 +1,6 @@
 package io.dora.product.tests.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,9 +72,12 @@ class SessionRestoreUiTest {
             Thread.sleep(1500);
             EditorState initial = awaitSavedEditor(workspace, editor -> true);
             assertNotNull(initial, "the new editor was not saved; log:\n" + workbench.log());
-            // drag the sash between script and results down by 100 pixels
+            // drag the sash between script and results down by 100 pixels, in steps as a hand would
             display.xdotool("mousemove", "--sync", "760", String.valueOf(SASH_Y), "mousedown", "1");
-            display.xdotool("mousemove", "--sync", "760", String.valueOf(SASH_Y + 100));
+            for (int step = 1; step <= 10; step++) {
+                display.xdotool("mousemove", "--sync", "760", String.valueOf(SASH_Y + 10 * step));
+                Thread.sleep(50);
+            }
             display.xdotool("mouseup", "1");
             display.xdotool("mousemove", "--sync", "760", "150", "click", "1"); // back into the (empty) script
             display.xdotool("windowfocus", "--sync", window);
@@ -91,7 +93,8 @@ class SessionRestoreUiTest {
                     + "\nlog:\n" + workbench.log());
             assertEquals(SAMPLE, saved.connectionId());
             assertTrue(saved.resultLayout().startsWith("sash="), saved.resultLayout());
-            assertNotEquals(initial.resultLayout(), saved.resultLayout(), "the dragged sash is in the layout");
+            assertTrue(scriptWeight(saved) > scriptWeight(initial) + 100, "the dragged sash is in the layout: "
+                    + initial.resultLayout() + " -> " + saved.resultLayout());
             layoutBeforeQuit = saved.resultLayout();
             display.screenshot(SCREENSHOTS.resolve("session-before-quit.png"));
             display.key(window, "ctrl+q");
@@ -107,7 +110,13 @@ class SessionRestoreUiTest {
             assertEquals(afterQuit, copiedText(window), "the restored editor's text, with X typed at the restored "
                     + "cursor; log:\n" + workbench.log());
             display.screenshot(SCREENSHOTS.resolve("session-restored-after-quit.png"));
-            EditorState edited = awaitSavedEditor(workspace, editor -> editor.text().equals(afterQuit));
+            // Ctrl+A left the cursor at the end: put it back after the X
+            display.key(window, "ctrl+Home");
+            for (int i = 0; i <= CURSOR; i++) {
+                display.key(window, "Right");
+            }
+            EditorState edited = awaitSavedEditor(workspace, editor -> editor.text().equals(afterQuit)
+                    && editor.cursorOffset() == CURSOR + 1);
             assertNotNull(edited, "the autosave did not store the edit: " + savedSession(workspace));
             assertEquals(layoutBeforeQuit, edited.resultLayout(), "the layout came back as it was");
             workbench.handle().destroyForcibly(); // SIGKILL: no shutdown hook, no final save
@@ -158,6 +167,12 @@ class SessionRestoreUiTest {
             display.key(window, "ctrl+q");
             assertEquals(0, workbench.awaitExit(Duration.ofSeconds(30)), workbench.log());
         }
+    }
+
+    /** The script's share of the sash, per mille, from the editor's layout {@code sash=450,550;…}. */
+    private static int scriptWeight(EditorState editor) {
+        String layout = editor.resultLayout();
+        return Integer.parseInt(layout.substring("sash=".length(), layout.indexOf(',')));
     }
 
     private static Workbench launch(Path workspace, String log) throws Exception {

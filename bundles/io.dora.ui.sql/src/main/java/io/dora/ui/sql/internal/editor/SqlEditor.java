@@ -213,10 +213,10 @@ public final class SqlEditor extends EditorPart {
         long started = System.nanoTime();
         QueryRequest request = QueryRequest.script(script);
         SqlEditorSettings settings = SqlEditorPreferences.current();
-        var sink = results.newSink(script.size() - 1, settings.pageRows(), settings.capacityRows(), statement -> (rows, more) -> LOG.info(
-                "SQL editor on '{}': first {} rows of '{}' shown after {} ms{}", connection, rows,
-                StatementLocator.forLog(statement, dialect), (System.nanoTime() - started) / 1_000_000,
-                more ? ", more as the user scrolls" : ""));
+        var sink = results.newSink(script.size() - 1, settings.pageRows(), settings.capacityRows(),
+                statement -> (rows, more) -> LOG.info("SQL editor on '{}': first {} rows of '{}' shown after {} ms{}",
+                        connection, rows, StatementLocator.forLog(statement, dialect),
+                        (System.nanoTime() - started) / 1_000_000, more ? ", more as the user scrolls" : ""));
         runningSince = started;
         Job job = new Job("Running SQL on " + connection) {
             @Override
@@ -436,7 +436,8 @@ public final class SqlEditor extends EditorPart {
     private void showConnection(ConnectionSpec connected) {
         if (!connected.name().equals(getPartName())) {
             setPartName(connected.name());
-            setTitleToolTip(connected.name() + " (" + connected.environment() + ")");
+            setTitleToolTip(connected.name() + " (" + connected.environment()
+                    + (connected.readOnly() ? ", read-only" : "") + ")");
         }
         if (banner == null && connected.environment() == Environment.PRODUCTION) {
             banner = createProductionBanner(parent, connected);

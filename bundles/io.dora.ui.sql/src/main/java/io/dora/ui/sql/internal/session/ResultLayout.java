@@ -13,18 +13,20 @@ import java.util.Map;
  * a value that cannot be read (an older or damaged session) falls back to the default, so a layout never costs
  * the user their script.
  *
- * @param sashWeights  the weights of script and results, both positive
+ * @param sashWeights  the weights of script and results, both positive; kept as per-mille of their sum, which is
+ *                     what SWT's {@code SashForm.getWeights} gives back after {@code setWeights}, so a layout
+ *                     reads back unchanged after a restart
  * @param selectedTab  the title of the result tab shown (e.g. {@code Messages}, {@code Result 2})
  * @param topLine      the script's first visible line, 0 or more
  */
 public record ResultLayout(int[] sashWeights, String selectedTab, int topLine) {
 
     public static final String MESSAGES_TAB = "Messages";
-    private static final int[] DEFAULT_WEIGHTS = { 45, 55 };
+    private static final int[] DEFAULT_WEIGHTS = { 450, 550 };
     public static final ResultLayout DEFAULT = new ResultLayout(DEFAULT_WEIGHTS, MESSAGES_TAB, 0);
 
     public ResultLayout {
-        sashWeights = validWeights(sashWeights) ? sashWeights.clone() : DEFAULT_WEIGHTS.clone();
+        sashWeights = validWeights(sashWeights) ? perMille(sashWeights) : DEFAULT_WEIGHTS.clone();
         selectedTab = selectedTab == null || selectedTab.isBlank() ? MESSAGES_TAB : selectedTab;
         topLine = Math.max(0, topLine);
     }
@@ -82,6 +84,12 @@ public record ResultLayout(int[] sashWeights, String selectedTab, int topLine) {
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    private static int[] perMille(int[] weights) {
+        long sum = (long) weights[0] + weights[1];
+        int first = (int) Math.min(999, Math.max(1, Math.round(weights[0] * 1000.0 / sum)));
+        return new int[] { first, 1000 - first };
     }
 
     private static boolean validWeights(int[] weights) {

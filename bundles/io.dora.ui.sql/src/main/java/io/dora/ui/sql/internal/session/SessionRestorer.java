@@ -33,7 +33,8 @@ public final class SessionRestorer implements IStartup {
     public void earlyStartup() {
         IWorkbench workbench = PlatformUI.getWorkbench();
         // held for the workbench's life: the autosave writes through it until the end
-        TrackedServices<SessionStore> stores = new TrackedServices<>(SessionRestorer.class, SessionStore.class, () -> { });
+        TrackedServices<SessionStore> stores = new TrackedServices<>(SessionRestorer.class, SessionStore.class,
+                () -> { });
         SessionStore store = stores.best();
         if (store == null) {
             LOG.warn("No session store is installed: SQL editors are neither restored nor saved");
