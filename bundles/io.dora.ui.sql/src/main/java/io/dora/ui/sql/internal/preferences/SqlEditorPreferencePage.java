@@ -40,19 +40,18 @@ public final class SqlEditorPreferencePage extends FieldEditorPreferencePage imp
     protected void createFieldEditors() {
         autosave = field(SqlEditorPreferences.AUTOSAVE_SECONDS, "&Save the open editors every (seconds):",
                 SqlEditorSettings.MIN_AUTOSAVE_SECONDS, SqlEditorSettings.MAX_AUTOSAVE_SECONDS,
-                "The autosave interval must be a whole number of seconds between %,d and %,d.");
+                SqlEditorSettings.AUTOSAVE_RANGE);
         pageRows = field(SqlEditorPreferences.PAGE_ROWS, "&Rows fetched per page in the result grid:",
-                SqlEditorSettings.MIN_PAGE_ROWS, SqlEditorSettings.MAX_PAGE_ROWS,
-                "The rows fetched per page must be a whole number between %,d and %,d.");
+                SqlEditorSettings.MIN_PAGE_ROWS, SqlEditorSettings.MAX_PAGE_ROWS, SqlEditorSettings.PAGE_RANGE);
         capacityRows = field(SqlEditorPreferences.CAPACITY_ROWS, "Rows &kept in memory per result set:",
                 SqlEditorSettings.MIN_CAPACITY_ROWS, SqlEditorSettings.MAX_CAPACITY_ROWS,
-                "The rows kept in memory per result set must be a whole number between %,d and %,d.");
+                SqlEditorSettings.CAPACITY_RANGE);
     }
 
     private IntegerFieldEditor field(String key, String label, int min, int max, String error) {
         IntegerFieldEditor editor = new IntegerFieldEditor(key, label, getFieldEditorParent(), 9);
         editor.setValidRange(min, max);
-        editor.setErrorMessage(String.format(error, min, max));
+        editor.setErrorMessage(error); // also for what is not a whole number
         addField(editor);
         return editor;
     }

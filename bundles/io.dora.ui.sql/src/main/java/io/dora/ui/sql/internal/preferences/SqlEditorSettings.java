@@ -23,17 +23,28 @@ public record SqlEditorSettings(int autosaveSeconds, int pageRows, int capacityR
 
     public static final SqlEditorSettings DEFAULTS = new SqlEditorSettings(5, 200, 100_000);
 
+    // short: the preference dialog's message line is narrow
+    public static final String AUTOSAVE_RANGE = String.format("Autosave every %,d to %,d seconds.",
+            MIN_AUTOSAVE_SECONDS, MAX_AUTOSAVE_SECONDS);
+    public static final String PAGE_RANGE = String.format("Rows per page: %,d to %,d.", MIN_PAGE_ROWS,
+            MAX_PAGE_ROWS);
+    public static final String CAPACITY_RANGE = String.format("Rows in memory: %,d to %,d.", MIN_CAPACITY_ROWS,
+            MAX_CAPACITY_ROWS);
+
     /** What is wrong with these values, one sentence each; empty when they may be used. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        range(problems, "The autosave interval", autosaveSeconds, MIN_AUTOSAVE_SECONDS, MAX_AUTOSAVE_SECONDS,
-                "seconds");
-        range(problems, "The rows fetched per page", pageRows, MIN_PAGE_ROWS, MAX_PAGE_ROWS, "rows");
-        range(problems, "The rows kept in memory per result set", capacityRows, MIN_CAPACITY_ROWS,
-                MAX_CAPACITY_ROWS, "rows");
+        if (!within(autosaveSeconds, MIN_AUTOSAVE_SECONDS, MAX_AUTOSAVE_SECONDS)) {
+            problems.add(AUTOSAVE_RANGE);
+        }
+        if (!within(pageRows, MIN_PAGE_ROWS, MAX_PAGE_ROWS)) {
+            problems.add(PAGE_RANGE);
+        }
+        if (!within(capacityRows, MIN_CAPACITY_ROWS, MAX_CAPACITY_ROWS)) {
+            problems.add(CAPACITY_RANGE);
+        }
         if (problems.isEmpty() && capacityRows < pageRows) {
-            problems.add(String.format("The rows kept in memory per result set (%,d) must be at least the rows "
-                    + "fetched per page (%,d).", capacityRows, pageRows));
+            problems.add(String.format("Rows in memory must hold a page (%,d rows).", pageRows));
         }
         return problems;
     }
@@ -46,12 +57,6 @@ public record SqlEditorSettings(int autosaveSeconds, int pageRows, int capacityR
         int capacity = within(capacityRows, MIN_CAPACITY_ROWS, MAX_CAPACITY_ROWS) && capacityRows >= page
                 ? capacityRows : Math.max(DEFAULTS.capacityRows, page);
         return new SqlEditorSettings(autosave, page, capacity);
-    }
-
-    private static void range(List<String> problems, String what, int value, int min, int max, String unit) {
-        if (!within(value, min, max)) {
-            problems.add(String.format("%s must be between %,d and %,d %s.", what, min, max, unit));
-        }
     }
 
     private static boolean within(int value, int min, int max) {

@@ -19,15 +19,14 @@ class SqlEditorSettingsTest {
     void eachValueOutOfItsRangeIsNamedWithTheRange() {
         List<String> problems = new SqlEditorSettings(0, 5, 2_000_000).problems();
 
-        assertEquals(List.of("The autosave interval must be between 1 and 600 seconds.",
-                "The rows fetched per page must be between 10 and 10,000 rows.",
-                "The rows kept in memory per result set must be between 1,000 and 1,000,000 rows."), problems);
+        assertEquals(List.of("Autosave every 1 to 600 seconds.", "Rows per page: 10 to 10,000.",
+                "Rows in memory: 1,000 to 1,000,000."), problems);
     }
 
     @Test
     void memoryHoldsAtLeastOnePage() {
-        assertEquals(List.of("The rows kept in memory per result set (5,000) must be at least the rows fetched per "
-                + "page (10,000)."), new SqlEditorSettings(5, 10_000, 5_000).problems());
+        assertEquals(List.of("Rows in memory must hold a page (10,000 rows)."),
+                new SqlEditorSettings(5, 10_000, 5_000).problems());
         assertTrue(new SqlEditorSettings(600, 10_000, 10_000).problems().isEmpty());
     }
 
