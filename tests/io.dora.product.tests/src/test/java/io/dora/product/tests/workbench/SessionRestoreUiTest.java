@@ -181,7 +181,12 @@ class SessionRestoreUiTest {
 
     private static String awaitWindow(Workbench workbench, Path workspace) throws Exception {
         String window = display.awaitWindow(Workbench.titleOf(workspace), TIMEOUT, workbench.handle());
-        assertNotNull(window, "no workbench window; log:\n" + workbench.log());
+        if (window == null) {
+            // the platform's own log says why a start failed ("An error has occurred. See the log file")
+            Path platformLog = workspace.resolve(".metadata/.log");
+            throw new AssertionError("no workbench window; log:\n" + workbench.log() + "\nplatform log:\n"
+                    + (Files.exists(platformLog) ? Files.readString(platformLog) : "(none)"));
+        }
         return window;
     }
 
