@@ -39,9 +39,11 @@ final class EditorConnection implements AutoCloseable {
 
     /** The SQL dialect (or query language) of the connection's driver; the driver id when it is not installed. */
     String dialect() {
+        DatabaseConnection connected = connection();
+        String driverId = connected != null ? connected.spec().driverId() : spec.driverId();
         DriverRegistry registry = drivers.getService();
-        return registry == null ? spec.driverId()
-                : registry.driver(spec.driverId()).map(driver -> driver.info().dialect()).orElse(spec.driverId());
+        return registry == null ? driverId
+                : registry.driver(driverId).map(driver -> driver.info().dialect()).orElse(driverId);
     }
 
     /** The editor's session, connecting first when needed. Blocks on the network: call from a job. */

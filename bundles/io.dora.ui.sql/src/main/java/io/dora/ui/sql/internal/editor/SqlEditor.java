@@ -39,8 +39,12 @@ import io.dora.core.query.QueryRequest;
 import io.dora.core.query.RunningQuery;
 import io.dora.core.query.StatementOutcome;
 import io.dora.ui.sql.internal.export.ResultExport;
+import io.dora.ui.sql.internal.preferences.SqlEditorPreferences;
+import io.dora.ui.sql.internal.preferences.SqlEditorSettings;
 import io.dora.ui.sql.internal.results.ResultsPanel;
+import io.dora.ui.sql.internal.session.EditorSessionState;
 import io.dora.ui.sql.internal.text.SqlSourceViewerConfiguration;
+import io.dora.workspace.EditorState;
 
 /**
  * A SQL script bound to one connection, with its own pinned session: run the statement under the cursor, the
@@ -70,6 +74,9 @@ public final class SqlEditor extends EditorPart {
 
     private EditorConnection database;
     private SqlEditorInput input;
+    private Composite parent;
+    private Label banner;
+    private SashForm sash;
     private SourceViewer viewer;
     private ResultsPanel results;
     private EditorToolbar toolbar;
@@ -100,6 +107,7 @@ public final class SqlEditor extends EditorPart {
     @Override
     public void createPartControl(Composite parent) {
         ConnectionSpec spec = input.spec();
+        this.parent = parent;
         display = parent.getDisplay();
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
@@ -107,11 +115,11 @@ public final class SqlEditor extends EditorPart {
         layout.verticalSpacing = 0;
         parent.setLayout(layout);
         if (spec.environment() == Environment.PRODUCTION) {
-            createProductionBanner(parent, spec);
+            banner = createProductionBanner(parent, spec);
         }
         toolbar = new EditorToolbar(parent, this);
         toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         dialect = database.dialect();
         statements = new StatementLocator(dialect);
@@ -122,15 +130,24 @@ public final class SqlEditor extends EditorPart {
         viewer.configure(configuration);
         viewer.setDocument(document);
         viewer.getTextWidget().setFont(JFaceResources.getFont(JFaceResources.TEXT_FONT));
-        viewer.setSelectedRange(document.getLength(), 0);
         results = new ResultsPanel(sash);
-        sash.setWeights(45, 55);
+        EditorSessionState.apply(input, sash, viewer, results);
         getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
         updateControls();
         connectInBackground();
     }
 
-    private static void createProductionBanner(Composite parent, ConnectionSpec spec) {
+    /** Whether the editor's controls exist (created and not disposed yet). */
+    public boolean hasControls() {
+        return viewer != null && !viewer.getControl().isDisposed();
+    }
+
+    /** The editor as the session keeps it: text, cursor and layout. On the UI thread. */
+    public EditorState state() {
+        return EditorSessionState.capture(input, sash, viewer, results);
+    }
+
+    private static Label createProductionBanner(Composite parent, ConnectionSpec spec) {
         Label banner = new Label(parent, SWT.CENTER);
         banner.setText("PRODUCTION \u2014 " + spec.name() + (spec.readOnly() ? " (read-only)" : "")
                 + " \u2014 every statement runs against a production database");
@@ -140,6 +157,7 @@ public final class SqlEditor extends EditorPart {
         GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
         data.heightHint = 26;
         banner.setLayoutData(data);
+        return banner;
     }
 
     /** Connects at once, so a wrong setting shows before the first query and the transaction controls know. */
@@ -180,6 +198,11 @@ public final class SqlEditor extends EditorPart {
             toolbar.status("Nothing to run here.", false);
             return;
         }
+        if (input.connectionProblem() != null && database.connection() == null) {
+            // the dialect (how to split) is known only once the saved profile is read: connect first
+            connectInBackground();
+            return;
+        }
         if (running != null && !results.onlyWaitingForScrolling()) {
             toolbar.status("A query is still running: cancel it first (Esc).", true);
             return;
@@ -191,10 +214,11 @@ public final class SqlEditor extends EditorPart {
         String connection = input.spec().name();
         long started = System.nanoTime();
         QueryRequest request = QueryRequest.script(script);
-        var sink = results.newSink(script.size() - 1, statement -> (rows, more) -> LOG.info(
-                "SQL editor on '{}': first {} rows of '{}' shown after {} ms{}", connection, rows,
-                StatementLocator.forLog(statement, dialect), (System.nanoTime() - started) / 1_000_000,
-                more ? ", more as the user scrolls" : ""));
+        SqlEditorSettings settings = SqlEditorPreferences.current();
+        var sink = results.newSink(script.size() - 1, settings.pageRows(), settings.capacityRows(),
+                statement -> (rows, more) -> LOG.info("SQL editor on '{}': first {} rows of '{}' shown after {} ms{}",
+                        connection, rows, StatementLocator.forLog(statement, dialect),
+                        (System.nanoTime() - started) / 1_000_000, more ? ", more as the user scrolls" : ""));
         runningSince = started;
         Job job = new Job("Running SQL on " + connection) {
             @Override
@@ -333,6 +357,7 @@ public final class SqlEditor extends EditorPart {
             case PERMISSION, UNSUPPORTED -> "Refused (" + failure.kind() + ")";
             case SYNTAX -> "Syntax error";
             case TIMEOUT -> "Timed out";
+            case CREDENTIALS_LOCKED -> "Vault locked (Connections \u203a Unlock Vault, then run again)";
             default -> "Error (" + failure.kind() + ")";
         };
         return kind + ": " + failure.getMessage();
@@ -425,7 +450,31 @@ public final class SqlEditor extends EditorPart {
         DatabaseConnection connection = database.connection();
         boolean transactions = connection != null && connection.capabilities().has(Capability.TRANSACTIONS);
         boolean waiting = results.onlyWaitingForScrolling();
+        if (connection != null) {
+            showConnection(connection.spec());
+        }
         toolbar.update(running != null, running != null && !waiting, transactions, autoCommit, pendingStatements);
+    }
+
+    /**
+     * Names the editor after the connection's saved profile once connected, and adds the production banner:
+     * an editor restored while the vault was locked only knew the connection's id.
+     */
+    private void showConnection(ConnectionSpec connected) {
+        if (!connected.name().equals(getPartName())) {
+            setPartName(connected.name());
+            setTitleToolTip(connected.name() + " (" + connected.environment()
+                    + (connected.readOnly() ? ", read-only" : "") + ")");
+        }
+        if (banner == null && connected.environment() == Environment.PRODUCTION) {
+            banner = createProductionBanner(parent, connected);
+            banner.moveAbove(null);
+            parent.layout(true, true);
+        }
+        if (!dialect.equals(database.dialect())) {
+            dialect = database.dialect();
+            statements = new StatementLocator(dialect);
+        }
     }
 
     private void ui(Runnable update) {

@@ -92,7 +92,7 @@ public final class OpenEditorHandler extends AbstractHandler implements IExecuta
     }
 
     /** Asks for one of the known connections; null when the user cancels or there is none. */
-    private static ConnectionSpec choose(IWorkbenchWindow window) {
+    static ConnectionSpec choose(IWorkbenchWindow window) {
         List<ConnectionSpec> specs = knownConnections();
         ListDialog dialog = new ListDialog(window.getShell());
         dialog.setTitle("Open SQL Editor");

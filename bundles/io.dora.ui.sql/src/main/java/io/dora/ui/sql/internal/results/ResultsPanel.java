@@ -29,11 +29,6 @@ import io.dora.core.query.ResultSink;
  */
 public final class ResultsPanel {
 
-    /** Rows fetched ahead of the last row the grid painted. */
-    static final int PAGE = 200;
-    /** Rows of one result set kept in memory at most. */
-    static final int CAPACITY = 100_000;
-
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final CTabFolder folder;
@@ -137,15 +132,35 @@ public final class ResultsPanel {
         folder.setSelection(messagesTab);
     }
 
+    /** The title of the tab shown, e.g. {@code Messages} or {@code Result 2}. */
+    public String selectedTabTitle() {
+        CTabItem selected = folder.getSelection();
+        return selected == null ? messagesTab.getText() : selected.getText();
+    }
+
+    /** Shows the tab with this title; false when there is none (results of a past run are not kept). */
+    public boolean selectTab(String title) {
+        for (CTabItem item : folder.getItems()) {
+            if (item.getText().equals(title)) {
+                folder.setSelection(item);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * A sink for one execution. Result sets of the last statement wait for the user to scroll; those of earlier
-     * statements stop at {@link #CAPACITY} rows so that the script goes on.
+     * statements stop at the capacity so that the script goes on.
      *
      * @param lastStatement the index of the request's last statement
+     * @param pageRows      rows fetched ahead of the last row the grid painted
+     * @param capacityRows  rows of one result set kept in memory at most
      * @param firstPage     called on the executing thread when a result set's first page has arrived
      */
-    public ResultSink newSink(int lastStatement, Function<String, FirstRowsListener> firstPage) {
-        return new PanelSink(folder.getDisplay(), lastStatement, firstPage);
+    public ResultSink newSink(int lastStatement, int pageRows, int capacityRows,
+            Function<String, FirstRowsListener> firstPage) {
+        return new PanelSink(folder.getDisplay(), lastStatement, pageRows, capacityRows, firstPage);
     }
 
     /** Told when a result set's first page arrived, or it ended within it; on the executing thread. */
@@ -192,6 +207,8 @@ public final class ResultsPanel {
     private final class PanelSink implements ResultSink {
         private final Display display;
         private final int lastStatement;
+        private final int pageRows;
+        private final int capacityRows;
         private final Function<String, FirstRowsListener> firstPage;
         private int statementIndex;
         private String statement = "";
@@ -199,9 +216,12 @@ public final class ResultsPanel {
         private RowBuffer buffer;
         private FirstRowsListener listener;
 
-        PanelSink(Display display, int lastStatement, Function<String, FirstRowsListener> firstPage) {
+        PanelSink(Display display, int lastStatement, int pageRows, int capacityRows,
+                Function<String, FirstRowsListener> firstPage) {
             this.display = display;
             this.lastStatement = lastStatement;
+            this.pageRows = pageRows;
+            this.capacityRows = capacityRows;
             this.firstPage = firstPage;
         }
 
@@ -214,7 +234,7 @@ public final class ResultsPanel {
 
         @Override
         public void resultSetStarted(List<ColumnInfo> columns) {
-            RowBuffer created = new RowBuffer(PAGE, CAPACITY, statementIndex == lastStatement);
+            RowBuffer created = new RowBuffer(pageRows, capacityRows, statementIndex == lastStatement);
             buffer = created;
             listener = firstPage.apply(statement);
             String text = statement;
@@ -226,8 +246,8 @@ public final class ResultsPanel {
         public boolean row(Object[] values) {
             try {
                 boolean accepted = buffer.offer(values);
-                if (accepted && buffer.received() == PAGE) {
-                    listener.firstRows(PAGE, true);
+                if (accepted && buffer.received() == pageRows) {
+                    listener.firstRows(pageRows, true);
                 }
                 return accepted;
             } catch (InterruptedException e) {
@@ -239,7 +259,7 @@ public final class ResultsPanel {
         @Override
         public void resultSetEnded(long rowCount, boolean truncated) {
             buffer.finish(truncated);
-            if (buffer.received() < PAGE) {
+            if (buffer.received() < pageRows) {
                 listener.firstRows(buffer.received(), false);
             }
             ui(ResultsPanel.this::refresh);
