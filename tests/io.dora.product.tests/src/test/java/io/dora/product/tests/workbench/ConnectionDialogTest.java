@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +69,7 @@ class ConnectionDialogTest {
             display.key(main, "ctrl+q");
             assertEquals(0, workbench.awaitExit(Duration.ofSeconds(30)), workbench.log());
         }
-        String listed = listConnections(home);
+        String listed = DoraCli.run(home, scratch, MASTER, "connections", "list");
         assertTrue(listed.lines().anyMatch(line -> line.startsWith("orders-local\tdevelopment\tread-write\tsqlite\t")
                 && line.contains(database.toString())), "the vault does not list the new connection:\n" + listed);
         assertTrue(Files.exists(database), "Test Connection did not open the SQLite file");
@@ -105,23 +103,5 @@ class ConnectionDialogTest {
         }
         display.screenshot(SCREENSHOTS.resolve("connection-dialog-stuck.png"));
         fail("the dialog did not close: see " + SCREENSHOTS.resolve("connection-dialog-stuck.png"));
-    }
-
-    private String listConnections(Path home) throws Exception {
-        Path cli = Path.of(System.getProperty("dora.cli.home",
-                "product/target/products/io.dora.cli.product/linux/gtk/x86_64/dora-cli"));
-        ProcessBuilder builder = new ProcessBuilder(cli.resolve("dora-cli").toString(), "connections", "list")
-                .redirectErrorStream(true);
-        builder.environment().remove("DISPLAY");
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("DORA_CLI_CONFIGURATION", scratch.resolve("cli-configuration").toString());
-        builder.environment().put("DORA_VAULT_PASSWORD", MASTER);
-        builder.environment().put("DORA_VMARGS", "-Duser.home=" + home);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "dora-cli did not finish");
-        assertEquals(0, process.exitValue(), out);
-        return out;
     }
 }

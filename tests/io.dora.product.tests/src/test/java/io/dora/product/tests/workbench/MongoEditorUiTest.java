@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -76,9 +72,9 @@ class MongoEditorUiTest {
     void shellStatementsRunWithCtrlEnterAndTheDocumentsShowAsATree() throws Exception {
         Path workspace = scratch.resolve("workspace");
         Path home = scratch.resolve("workspace-home"); // the user.home Workbench.launch gives this workspace
-        cli(home, "connections", "init");
-        cli(home, "connections", "add", "--id", "mongo-ui", "--name", "Mongo UI test", "--driver", "mongo",
-                "--environment", "development", "--host", address.getHostString(), "--port",
+        DoraCli.run(home, scratch, MASTER, "connections", "init");
+        DoraCli.run(home, scratch, MASTER, "connections", "add", "--id", "mongo-ui", "--name", "Mongo UI test",
+                "--driver", "mongo", "--environment", "development", "--host", address.getHostString(), "--port",
                 Integer.toString(address.getPort()), "--database", "shop");
         try (Workbench workbench = Workbench.launch(Workbench.productHome(), display, workspace,
                 Path.of("target", "workbench-logs", "mongo-editor.log"))) {
@@ -184,23 +180,5 @@ class MongoEditorUiTest {
         }
         display.key(window, "End");
         return copySelection(window).strip();
-    }
-
-    private void cli(Path home, String... args) throws Exception {
-        Path cli = Path.of(System.getProperty("dora.cli.home",
-                "product/target/products/io.dora.cli.product/linux/gtk/x86_64/dora-cli"));
-        List<String> command = new ArrayList<>(List.of(cli.resolve("dora-cli").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("DISPLAY");
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("DORA_CLI_CONFIGURATION", scratch.resolve("cli-configuration").toString());
-        builder.environment().put("DORA_VAULT_PASSWORD", MASTER);
-        builder.environment().put("DORA_VMARGS", "-Duser.home=" + home);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "dora-cli did not finish");
-        assertEquals(0, process.exitValue(), String.join(" ", args) + ": " + out);
     }
 }

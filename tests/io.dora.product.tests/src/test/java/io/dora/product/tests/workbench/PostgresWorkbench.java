@@ -1,7 +1,6 @@
 package io.dora.product.tests.workbench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -73,35 +71,10 @@ final class PostgresWorkbench implements AutoCloseable {
      * init / add} as a user would (master password and connection password from the environment).
      */
     void saveConnection(Path home, Path scratch) throws Exception {
-        cli(home, scratch, "connections", "init");
-        cli(home, scratch, "connections", "add", "--id", CONNECTION_ID, "--name", CONNECTION_NAME, "--driver",
-                "postgres", "--environment", "development", "--host", "127.0.0.1", "--port",
+        DoraCli.run(home, scratch, MASTER, "connections", "init");
+        DoraCli.run(home, scratch, MASTER, "connections", "add", "--id", CONNECTION_ID, "--name", CONNECTION_NAME,
+                "--driver", "postgres", "--environment", "development", "--host", "127.0.0.1", "--port",
                 Integer.toString(port()), "--database", "postgres", "--user", "postgres");
-    }
-
-    private static void cli(Path home, Path scratch, String... args) throws Exception {
-        Path cli = Path.of(System.getProperty("dora.cli.home",
-                "product/target/products/io.dora.cli.product/linux/gtk/x86_64/dora-cli"));
-        List<String> command = new java.util.ArrayList<>(List.of(cli.resolve("dora-cli").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("DISPLAY");
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("DORA_CLI_CONFIGURATION", scratch.resolve("cli-configuration").toString());
-        builder.environment().put("DORA_VAULT_PASSWORD", MASTER);
-        builder.environment().put("DORA_CONNECTION_PASSWORD", ""); // trust authentication on loopback
-        builder.environment().put("DORA_VMARGS", "-Duser.home=" + home);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("dora-cli " + String.join(" ", args) + " did not finish");
-        }
-        if (process.exitValue() != 0) {
-            throw new AssertionError("dora-cli " + String.join(" ", args) + " exited " + process.exitValue() + ":\n"
-                    + out);
-        }
     }
 
     /** Ctrl+Alt+U, the master password, Enter; waits for the dialog to close. */
