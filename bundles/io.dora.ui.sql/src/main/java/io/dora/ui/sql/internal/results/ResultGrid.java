@@ -36,9 +36,6 @@ import io.dora.core.query.ColumnInfo;
  */
 final class ResultGrid extends Composite implements ResultView {
 
-    /** Rows End asks for beyond the last one that arrived, while the result set streams. */
-    static final int END_STEP = ResultsPanel.CAPACITY / 2;
-
     private static final Logger LOG = LoggerFactory.getLogger(ResultGrid.class);
 
     /** The command that exports the result shown (the grid's menu runs it like the SQL menu does). */
@@ -94,7 +91,7 @@ final class ResultGrid extends Composite implements ResultView {
             } else if (event.keyCode == SWT.END && !buffer.finished()) {
                 // End on a result still on the server: a big step towards its end, not just the next page
                 // (half the row buffer, so the rows on screen stay in it)
-                buffer.demand(buffer.received() + END_STEP);
+                buffer.demand(buffer.received() + buffer.capacity() / 2);
             }
         });
         createMenu();

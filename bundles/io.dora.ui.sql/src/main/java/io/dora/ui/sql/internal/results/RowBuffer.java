@@ -82,6 +82,11 @@ public final class RowBuffer {
         notifyAll();
     }
 
+    /** The rows kept in memory at most. */
+    public int capacity() {
+        return capacity;
+    }
+
     /** When {@link #finish} was called, in {@link System#nanoTime()}; 0 before. */
     public synchronized long finishedNanos() {
         return finishedNanos;
