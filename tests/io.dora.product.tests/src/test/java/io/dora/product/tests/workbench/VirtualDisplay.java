@@ -37,8 +37,10 @@ public final class VirtualDisplay implements AutoCloseable {
             if (Files.exists(socket) || Files.exists(Path.of("/tmp/.X" + number + "-lock"))) {
                 continue;
             }
-            Process server = new ProcessBuilder("Xvfb", ":" + number, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            // -noreset: by default the server resets when its last client leaves, and a workbench started right
+            // after another one quit would then fail to open the display (gtk_init_check() failed)
+            Process server = new ProcessBuilder("Xvfb", ":" + number, "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+                    "-noreset").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
             while (server.isAlive() && !Files.exists(socket) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
