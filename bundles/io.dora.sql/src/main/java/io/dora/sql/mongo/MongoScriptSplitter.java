@@ -118,27 +118,14 @@ public final class MongoScriptSplitter {
         return previous == 0 || "(,:[{=!&|?;".indexOf(previous) >= 0;
     }
 
+    /** The end of the regex literal; an unclosed one ends with its line, and MongoShell reports it. */
     private static int regexEnd(String script, int start) {
-        int index = start + 1;
-        boolean inClass = false;
-        while (index < script.length() && script.charAt(index) != '\n') {
-            char c = script.charAt(index);
-            if (c == '\\') {
-                index++;
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == ']') {
-                inClass = false;
-            } else if (c == '/' && !inClass) {
-                index++;
-                while (index < script.length() && Character.isLetter(script.charAt(index))) {
-                    index++; // flags
-                }
-                return index;
-            }
-            index++;
+        int end = ShellText.regexLiteralEnd(script, start);
+        if (end >= 0) {
+            return end;
         }
-        return Math.min(index, script.length());
+        int lineEnd = script.indexOf('\n', start);
+        return lineEnd < 0 ? script.length() : lineEnd;
     }
 
     private static StatementSpan span(String script, int start, int end) {

@@ -321,6 +321,18 @@ final class ShellText {
 
     /** The index after the regular expression literal ({@code /re/flags}) that starts at {@code open}. */
     private int regexEnd(int open) {
+        int end = regexLiteralEnd(text, open);
+        if (end < 0) {
+            throw error(open, "This regular expression is not closed");
+        }
+        return end;
+    }
+
+    /**
+     * The index after the regular expression literal ({@code /re/flags}) that starts at {@code open} in the text, or
+     * -1 when its line ends first. Shared with {@link MongoScriptSplitter}, so both read a literal alike.
+     */
+    static int regexLiteralEnd(String text, int open) {
         boolean inClass = false;
         for (int index = open + 1; index < text.length(); index++) {
             char c = text.charAt(index);
@@ -333,14 +345,14 @@ final class ShellText {
             } else if (c == '/' && !inClass) {
                 int end = index + 1;
                 while (end < text.length() && Character.isLetter(text.charAt(end))) {
-                    end++;
+                    end++; // flags
                 }
                 return end;
             } else if (c == '\n') {
                 break;
             }
         }
-        throw error(open, "This regular expression is not closed");
+        return -1;
     }
 
     private static char closerOf(char open) {

@@ -50,16 +50,7 @@ class SqlEditorUiTest {
         Path workspace = scratch.resolve("workspace");
         try (Workbench workbench = Workbench.launch(Workbench.productHome(), display, workspace,
                 Path.of("target", "workbench-logs", "sql-editor.log"))) {
-            String window = display.awaitWindow(Workbench.titleOf(workspace), TIMEOUT, workbench.handle());
-            assertNotNull(window, "no workbench window; log:\n" + workbench.log());
-            String chooser = openConnectionChooser(workbench, window);
-            assertNotNull(chooser, "Ctrl+] opened no connection chooser; log:\n" + workbench.log());
-            display.key(chooser, "Return");
-            Thread.sleep(1500);
-
-            display.xdotool("windowfocus", "--sync", window);
-            display.xdotool("type", "--delay", "15", "SELECT * FROM track");
-            display.key(window, "ctrl+Return");
+            String window = runTracksQuery(workbench, workspace);
 
             List<String> rows = copiedRows(window, Instant.now().plus(TIMEOUT));
             display.screenshot(Path.of("target", "screenshots", "sql-editor.png"));
@@ -84,15 +75,7 @@ class SqlEditorUiTest {
         Path target = scratch.resolve("tracks.csv");
         try (Workbench workbench = Workbench.launch(Workbench.productHome(), display, workspace,
                 Path.of("target", "workbench-logs", "export-result.log"))) {
-            String window = display.awaitWindow(Workbench.titleOf(workspace), TIMEOUT, workbench.handle());
-            assertNotNull(window, "no workbench window; log:\n" + workbench.log());
-            String chooser = openConnectionChooser(workbench, window);
-            assertNotNull(chooser, "Ctrl+] opened no connection chooser; log:\n" + workbench.log());
-            display.key(chooser, "Return");
-            Thread.sleep(1500);
-            display.xdotool("windowfocus", "--sync", window);
-            display.xdotool("type", "--delay", "15", "SELECT * FROM track");
-            display.key(window, "ctrl+Return");
+            String window = runTracksQuery(workbench, workspace);
             Thread.sleep(3000);
 
             display.key(window, "ctrl+shift+x");
@@ -119,6 +102,20 @@ class SqlEditorUiTest {
             display.key(window, "ctrl+q");
             assertEquals(0, workbench.awaitExit(Duration.ofSeconds(30)), workbench.log());
         }
+    }
+
+    /** In the workbench window, an editor on the built-in sample (Ctrl+], Return) runs the tracks query. */
+    private static String runTracksQuery(Workbench workbench, Path workspace) throws Exception {
+        String window = display.awaitWindow(Workbench.titleOf(workspace), TIMEOUT, workbench.handle());
+        assertNotNull(window, "no workbench window; log:\n" + workbench.log());
+        String chooser = openConnectionChooser(workbench, window);
+        assertNotNull(chooser, "Ctrl+] opened no connection chooser; log:\n" + workbench.log());
+        display.key(chooser, "Return");
+        Thread.sleep(1500);
+        display.xdotool("windowfocus", "--sync", window);
+        display.xdotool("type", "--delay", "15", "SELECT * FROM track");
+        display.key(window, "ctrl+Return");
+        return window;
     }
 
     /** Ctrl+] until the chooser shows: the window may appear before the workbench handles its keys. */

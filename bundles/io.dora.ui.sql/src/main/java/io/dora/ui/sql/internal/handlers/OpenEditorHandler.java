@@ -1,10 +1,6 @@
 package io.dora.ui.sql.internal.handlers;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -23,19 +19,15 @@ import org.eclipse.ui.dialogs.ListDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
-import io.dora.core.connection.ConnectionCatalog;
-import io.dora.core.connection.ConnectionProfile;
 import io.dora.core.connection.ConnectionSpec;
-import io.dora.core.driver.BuiltInConnectionProvider;
 import io.dora.core.driver.DriverRegistry;
-import io.dora.core.error.DoraException;
 import io.dora.core.schema.TableInfo;
 import io.dora.ui.sql.internal.editor.SqlEditor;
 import io.dora.ui.sql.internal.editor.SqlEditorInput;
 import io.dora.ui.sql.internal.editor.TableDataQuery;
+import io.dora.ui.sql.internal.session.ConnectionResolver;
 
 /**
  * Opens a SQL editor on the connection selected in the Connections view ({@code open}), or on a table with its
@@ -93,7 +85,10 @@ public final class OpenEditorHandler extends AbstractHandler implements IExecuta
 
     /** Asks for one of the known connections; null when the user cancels or there is none. */
     static ConnectionSpec choose(IWorkbenchWindow window) {
-        List<ConnectionSpec> specs = knownConnections();
+        List<ConnectionSpec> specs;
+        try (ConnectionResolver connections = new ConnectionResolver()) {
+            specs = connections.known();
+        }
         ListDialog dialog = new ListDialog(window.getShell());
         dialog.setTitle("Open SQL Editor");
         dialog.setMessage(specs.isEmpty() ? "No connection is defined yet." : "Connection:");
@@ -113,40 +108,5 @@ public final class OpenEditorHandler extends AbstractHandler implements IExecuta
             return null;
         }
         return (ConnectionSpec) dialog.getResult()[0];
-    }
-
-    /** The built-in connections, then the saved ones of every catalog that can be listed (the vault while unlocked). */
-    private static List<ConnectionSpec> knownConnections() {
-        BundleContext context = FrameworkUtil.getBundle(OpenEditorHandler.class).getBundleContext();
-        Map<String, ConnectionSpec> specs = new LinkedHashMap<>();
-        withEach(context, BuiltInConnectionProvider.class,
-                provider -> provider.builtInConnections().forEach(spec -> specs.putIfAbsent(spec.id(), spec)));
-        withEach(context, ConnectionCatalog.class, catalog -> {
-            try {
-                for (ConnectionProfile profile : catalog.list()) {
-                    specs.putIfAbsent(profile.id(), profile.spec());
-                }
-            } catch (DoraException e) {
-                // a locked vault lists nothing: the Connections view says so and offers Unlock Vault
-            }
-        });
-        return new ArrayList<>(specs.values());
-    }
-
-    private static <S> void withEach(BundleContext context, Class<S> type, Consumer<S> use) {
-        try {
-            for (ServiceReference<S> reference : context.getServiceReferences(type, null)) {
-                S service = context.getService(reference);
-                if (service != null) {
-                    try {
-                        use.accept(service);
-                    } finally {
-                        context.ungetService(reference);
-                    }
-                }
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package io.dora.ui.sql.internal.session;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -13,8 +17,8 @@ import io.dora.core.error.DoraException;
 import io.dora.ui.internal.TrackedServices;
 
 /**
- * Finds a connection's profile by id where the Connections view does: the built-in connections, then the
- * catalogs (the vault), listed without secrets. Reads local files only; still, callers at start use it off the
+ * Finds connections where the Connections view does: the built-in connections, then the catalogs (the vault),
+ * listed without secrets; one by id, or all that can be listed now. Reads local files only; still, callers at start use it off the
  * UI thread.
  */
 public final class ConnectionResolver implements AutoCloseable {
@@ -63,12 +67,34 @@ public final class ConnectionResolver implements AutoCloseable {
                 problem);
     }
 
+    /** The built-in connections, then the saved ones of every catalog that can be listed (the vault while unlocked). */
+    public List<ConnectionSpec> known() {
+        Map<String, ConnectionSpec> specs = new LinkedHashMap<>();
+        for (BuiltInConnectionProvider provider : builtIns.current()) {
+            builtInConnections(provider).forEach(spec -> specs.putIfAbsent(spec.id(), spec));
+        }
+        for (ConnectionCatalog catalog : catalogs.current()) {
+            try {
+                catalog.list().forEach(profile -> specs.putIfAbsent(profile.id(), profile.spec()));
+            } catch (DoraException e) {
+                // a locked vault lists nothing: the Connections view says so and offers Unlock Vault
+            } catch (RuntimeException e) {
+                LOG.error("The connection catalog {} failed to list its connections", catalog.getClass().getName(), e);
+            }
+        }
+        return new ArrayList<>(specs.values());
+    }
+
     private static Optional<ConnectionSpec> builtInConnection(BuiltInConnectionProvider provider, String id) {
+        return builtInConnections(provider).stream().filter(spec -> spec.id().equals(id)).findFirst();
+    }
+
+    private static List<ConnectionSpec> builtInConnections(BuiltInConnectionProvider provider) {
         try {
-            return provider.builtInConnections().stream().filter(spec -> spec.id().equals(id)).findFirst();
+            return provider.builtInConnections();
         } catch (RuntimeException e) {
             LOG.error("The built-in connections of {} failed", provider.getClass().getName(), e);
-            return Optional.empty();
+            return List.of();
         }
     }
 
