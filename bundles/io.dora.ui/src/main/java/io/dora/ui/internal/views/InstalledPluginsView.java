@@ -2,6 +2,7 @@ package io.dora.ui.internal.views;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,9 @@ public final class InstalledPluginsView extends ViewPart {
 
     private TrackedServices<PluginInventory> inventories;
     private AutoCloseable subscription;
+    /** Bundles change in bursts (a start-up activates dozens): one reload is queued at a time, not one per event. */
+    private final AtomicBoolean reloadQueued = new AtomicBoolean();
+    private int installedCount;
     private TableViewer viewer;
     private Text filter;
 
@@ -66,7 +70,10 @@ public final class InstalledPluginsView extends ViewPart {
                 return matches((PluginInfo) element, filter.getText());
             }
         });
-        filter.addModifyListener(event -> refresh());
+        filter.addModifyListener(event -> {
+            viewer.refresh();
+            describe();
+        });
         viewer.getTable().addListener(SWT.KeyDown, event -> {
             if ((event.stateMask & SWT.MOD1) != 0 && (event.keyCode == 'c' || event.keyCode == 'C')) {
                 copySelection();
@@ -128,20 +135,26 @@ public final class InstalledPluginsView extends ViewPart {
     }
 
     private void refreshAsync() {
-        if (viewer != null && !viewer.getControl().isDisposed()) {
-            viewer.getControl().getDisplay().asyncExec(this::refresh);
+        if (viewer != null && !viewer.getControl().isDisposed() && reloadQueued.compareAndSet(false, true)) {
+            viewer.getControl().getDisplay().asyncExec(this::reload);
         }
     }
 
-    private void refresh() {
+    private void reload() {
+        reloadQueued.set(false);
         if (viewer.getControl().isDisposed()) {
             return;
         }
         PluginInventory inventory = inventories.best();
         List<PluginInfo> plugins = inventory == null ? List.of() : inventory.plugins();
+        installedCount = inventory == null ? -1 : plugins.size();
         viewer.setInput(plugins);
-        setContentDescription(inventory == null ? "The plugin inventory service is not available."
-                : plugins.size() + " plugins installed, " + viewer.getTable().getItemCount() + " shown");
+        describe();
+    }
+
+    private void describe() {
+        setContentDescription(installedCount < 0 ? "The plugin inventory service is not available."
+                : installedCount + " plugins installed, " + viewer.getTable().getItemCount() + " shown");
     }
 
     private synchronized void closeSubscription() {
