@@ -17,7 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -81,9 +85,11 @@ class HeadlessProductTest {
         assertEquals(0, run.exitCode(), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("io.dora.core ") && l.endsWith("Active")), run.out());
         assertTrue(run.out().contains("io.dora.driver.postgres"), run.out());
-        // a bundle that is only Resolved never gets its DS components (drivers, commands) registered
+        // a bundle that is only Resolved never gets its DS components (drivers, commands) registered; a fragment
+        // (SLF4J's binding to Logback) never becomes active
         assertTrue(run.out().lines().filter(l -> l.startsWith("io.dora."))
-                .allMatch(l -> l.endsWith("Active") || l.endsWith("Starting")), run.out());
+                .allMatch(l -> l.endsWith("Active") || l.endsWith("Starting")
+                        || l.startsWith("io.dora.logging.slf4j ") && l.endsWith("Fragment")), run.out());
     }
 
     @Test
@@ -102,7 +108,7 @@ class HeadlessProductTest {
         Path workspace = scratch.resolve("logged");
         Run run = dora("", "-data", workspace.toString(), "plugins");
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        // SLF4J found Logback through SPI Fly: no "No SLF4J providers were found", no warning at all
+        // SLF4J bound to Logback by name (slf4j.provider): no "No SLF4J providers were found", no line at all
         assertFalse(run.err().contains("SLF4J"), run.err());
         Path log = workspace.resolve(".metadata/dora/logs/dora.log");
         assertTrue(Files.isRegularFile(workspace.resolve(".metadata/dora/logback.xml")), "the editable configuration");
@@ -110,6 +116,77 @@ class HeadlessProductTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"Logging to ") && l.contains("\"session_id\"")), lines.toString());
         assertTrue(lines.stream().allMatch(l -> l.startsWith("{") && l.endsWith("}")), "JSON lines: " + lines);
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("io.dora.logging ") && l.endsWith("Active")), run.out());
+    }
+
+    /** Class-data sharing (dora-jvm.sh): a run writes the archive at its exit, later ones map its classes. */
+    @Test
+    void laterRunsMapTheClassesAnEarlierRunArchived() throws Exception {
+        Path home = scratch.resolve("cds-home");
+        assertPrintsOnlyItsVersion(dora(Map.of("HOME", home.toString()), "", "--version"));
+        assertEquals(1, archives(home).size(), "one archive in the user's cache");
+
+        Path classes = scratch.resolve("classes.log");
+        assertPrintsOnlyItsVersion(dora(Map.of("HOME", home.toString(),
+                "DORA_VMARGS", "-Xlog:class+load=info:file=" + classes), "", "--version"));
+        String loaded = Files.readString(classes);
+        // the framework (class path, unsigned by the build) and a bundle's class (Equinox's loader) alike
+        assertTrue(sharedIn(loaded, "org.eclipse.osgi.internal.framework.EquinoxContainer"), "framework class");
+        assertTrue(sharedIn(loaded, "io.dora.cli.internal.CliApplication"), "bundle class");
+    }
+
+    @Test
+    void runsSideBySideWriteTheArchiveOnceAndAnArchiveFromElsewhereIsReplaced() throws Exception {
+        Path home = scratch.resolve("cds-side-by-side");
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Run>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> dora(Map.of("HOME", home.toString(),
+                        "DORA_VMARGS", "-Xlog:cds*=info:file=" + home + "/cds-%p.log"), "", "--version")));
+            }
+            for (Future<Run> run : runs) {
+                assertPrintsOnlyItsVersion(run.get(3, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(home)) {
+            logs = files.filter(f -> f.getFileName().toString().startsWith("cds-")).toList();
+        }
+        assertEquals(3, logs.size());
+        long writers = 0;
+        for (Path log : logs) {
+            writers += Files.readString(log).contains("Written dynamic archive") ? 1 : 0;
+        }
+        assertEquals(1, writers, "exactly one of the runs side by side writes the archive");
+
+        // a dump cut short (a crash, a kill) leaves the file without its header, which the JVM writes last:
+        // the start script removes it, and the run writes the archive anew
+        Path archive = archives(home).get(0);
+        Files.write(archive, new byte[4096]);
+        assertPrintsOnlyItsVersion(dora(Map.of("HOME", home.toString()), "", "--version"));
+        Path classes = scratch.resolve("classes-after-repair.log");
+        assertPrintsOnlyItsVersion(dora(Map.of("HOME", home.toString(),
+                "DORA_VMARGS", "-Xlog:class+load=info:file=" + classes), "", "--version"));
+        assertTrue(sharedIn(Files.readString(classes), "io.dora.cli.internal.CliApplication"), "archive written anew");
+    }
+
+    private static void assertPrintsOnlyItsVersion(Run run) {
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        // the JVM prints archive warnings on standard output, dora-cli's data: none may get there
+        assertEquals(1, run.out().lines().count(), run.out());
+        assertTrue(run.out().startsWith("Dora Workbench 0.1.0"), run.out());
+    }
+
+    private static List<Path> archives(Path home) throws IOException {
+        try (Stream<Path> files = Files.list(home.resolve(".cache/dora/cds"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    private static boolean sharedIn(String classLoadLog, String className) {
+        return classLoadLog.lines().anyMatch(l -> l.contains(" " + className + " source: shared objects file"));
     }
 
     @Test
