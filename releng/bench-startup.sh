@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Startup benchmark: the median of 5 launches of the workbench product under Xvfb, each from process start
-# to the workbench window shown, on a fresh workspace. Target: under 3 s on a 2-core machine.
-# Needs Xvfb and xdotool (.ci/run installs them). Usage: releng/bench-startup.sh [launches]
+# Startup benchmark: launches of the workbench product under Xvfb, each from process start to the workbench
+# window shown, on a fresh workspace: a warm-up launch (it writes the class-data sharing archive when the
+# installation has none), then N launches as shipped alternating with N launches of a plain JVM
+# (DORA_JVM_TUNING=off: no CDS archive, default JIT thresholds), side by side in one run. Prints both medians
+# and their ratio. Target: under 3 s on a 2-core machine.
+# Needs Xvfb and xdotool (.ci/run installs them). Usage: releng/bench-startup.sh [launches, default 5]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/releng/tools.sh"

@@ -24,11 +24,11 @@ dora_require_java() {
 # kernel when it ends) may write it, so runs side by side never write it at once; the others just read it.
 # The archive's name changes with the installed bundles (an update, a rebuild): the JVM refuses an archive
 # whose launcher jar changed, but would not write a new one. Needs Java 19+ (an older one would refuse the
-# options and not start) and flock (util-linux) to write it. DORA_CDS=off turns it off.
+# options and not start) and flock (util-linux) to write it. DORA_JVM_TUNING=off turns it off.
 # Sets DORA_CDS_OPTIONS; $1 names the product.
 dora_cds() {
   DORA_CDS_OPTIONS=
-  [ "${DORA_CDS:-on}" = off ] && return 0
+  [ "${DORA_JVM_TUNING:-on}" = off ] && return 0
   cds_java_version=$(dora_java_version)
   [ "${cds_java_version:-0}" -ge 19 ] 2>/dev/null || return 0
   cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/dora/cds"
@@ -61,4 +61,15 @@ dora_cds() {
   else
     exec 9>&-
   fi
+}
+
+# The JIT: C2, the optimizing compiler, waits for code that stays hot beyond a start (ten times its default
+# thresholds; C1 still compiles at once). On a 2-core machine C2's compilations otherwise take a core from the
+# start itself: about 0.4 s less to the workbench window, for about 3 % more time on a 2,000,000-row export
+# (medians of 5, side by side; docs/architecture.md). DORA_JVM_TUNING=off turns it off. Sets DORA_JIT_OPTIONS.
+dora_jit() {
+  DORA_JIT_OPTIONS=
+  [ "${DORA_JVM_TUNING:-on}" = off ] && return 0
+  DORA_JIT_OPTIONS="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+  DORA_JIT_OPTIONS="$DORA_JIT_OPTIONS -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 }

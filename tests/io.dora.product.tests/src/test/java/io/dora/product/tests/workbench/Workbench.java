@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One materialized workbench product started on a workspace, on a virtual display. */
@@ -28,6 +29,12 @@ public final class Workbench implements AutoCloseable {
 
     public static Workbench launch(Path productHome, VirtualDisplay display, Path workspace, Path log)
             throws IOException {
+        return launch(productHome, display, workspace, log, Map.of());
+    }
+
+    /** @param environment extra variables for the start script, e.g. DORA_JVM_TUNING=off */
+    public static Workbench launch(Path productHome, VirtualDisplay display, Path workspace, Path log,
+            Map<String, String> environment) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(productHome.resolve("dora").toString(), "-data",
                 workspace.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -35,6 +42,7 @@ public final class Workbench implements AutoCloseable {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         // the user's vault, policy and ssh folder live under user.home: a test never touches the real ones
         builder.environment().put("DORA_VMARGS", "-Duser.home=" + workspace.resolveSibling(workspace.getFileName() + "-home"));
+        builder.environment().putAll(environment);
         long started = System.nanoTime();
         return new Workbench(builder.start(), log, workspace, started);
     }
