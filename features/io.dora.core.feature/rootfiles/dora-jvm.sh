@@ -1,18 +1,19 @@
 # Sourced by the dora and dora-cli start scripts (POSIX sh), after they set HERE (the installation folder) and
 # JAVA (the java command).
 
-# Prints the feature version of $JAVA (17, 21, 25...) from its JDK's release file, cheaper than starting a JVM to
-# ask it; prints nothing when that file is not found.
+# Sets DORA_JAVA_VERSION to the feature version of $JAVA (17, 21, 25...) read from its JDK's release file,
+# cheaper than starting a JVM to ask it; empty when that file is not found.
 dora_java_version() {
+  DORA_JAVA_VERSION=
   jvm_java=$(command -v "$JAVA" 2>/dev/null) && jvm_java=$(readlink -f "$jvm_java" 2>/dev/null) || return 0
-  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "${jvm_java%/bin/java}/release" 2>/dev/null
+  DORA_JAVA_VERSION=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "${jvm_java%/bin/java}/release" 2>/dev/null)
 }
 
 # Stops with a clear message when $JAVA is known to be older than Java 21 (the launcher's class files need 21).
 dora_require_java() {
-  jvm_version=$(dora_java_version)
-  if [ -n "$jvm_version" ] && [ "$jvm_version" -lt 21 ] 2>/dev/null; then
-    echo "dora: Java 21 or newer is needed, and $JAVA is Java $jvm_version: set JAVA_HOME to a JDK 21+." >&2
+  dora_java_version
+  if [ -n "$DORA_JAVA_VERSION" ] && [ "$DORA_JAVA_VERSION" -lt 21 ] 2>/dev/null; then
+    echo "dora: Java 21 or newer is needed, and $JAVA is Java $DORA_JAVA_VERSION: set JAVA_HOME to a JDK 21+." >&2
     exit 2
   fi
 }
@@ -29,19 +30,22 @@ dora_require_java() {
 dora_cds() {
   DORA_CDS_OPTIONS=
   [ "${DORA_JVM_TUNING:-on}" = off ] && return 0
-  cds_java_version=$(dora_java_version)
-  [ "${cds_java_version:-0}" -ge 19 ] 2>/dev/null || return 0
+  [ -n "${DORA_JAVA_VERSION+set}" ] || dora_java_version
+  [ "${DORA_JAVA_VERSION:-0}" -ge 19 ] 2>/dev/null || return 0
+  cds_product=$1
   cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/dora/cds"
-  mkdir -p "$cds_dir" 2>/dev/null && [ -w "$cds_dir" ] || return 0
-  cds_install=$(printf '%s' "$HERE" | cksum | cut -d ' ' -f 1)
-  cds_bundles=$(cksum < "$HERE/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" 2>/dev/null \
-    | cut -d ' ' -f 1)
-  cds_archive="$cds_dir/$1-$cds_install-${cds_bundles:-0}.jsa"
+  [ -d "$cds_dir" ] || mkdir -p "$cds_dir" 2>/dev/null || return 0
+  [ -w "$cds_dir" ] || return 0
+  # (set -- splits cksum's "checksum size" without one more process per value)
+  set -- $(printf '%s' "$HERE" | cksum)
+  cds_install=$1
+  set -- $(cksum < "$HERE/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" 2>/dev/null)
+  cds_archive="$cds_dir/$cds_product-$cds_install-${1:-0}.jsa"
   # the options are word-split where they are used
   case $cds_archive in *[[:space:]]*) return 0 ;; esac
   # the JVM prints archive warnings on standard output, which is dora-cli's data: never (tag aot from Java 25 on)
   DORA_CDS_OPTIONS="-XX:SharedArchiveFile=$cds_archive -Xlog:cds*=off"
-  [ "$cds_java_version" -ge 25 ] && DORA_CDS_OPTIONS="$DORA_CDS_OPTIONS -Xlog:aot*=off"
+  [ "$DORA_JAVA_VERSION" -ge 25 ] && DORA_CDS_OPTIONS="$DORA_CDS_OPTIONS -Xlog:aot*=off"
   command -v flock >/dev/null 2>&1 || return 0
   exec 9>>"$cds_archive.lock"
   if flock -n 9; then
@@ -49,15 +53,18 @@ dora_cds() {
     # a dump cut short (a crash, a kill) leaves a file without its header, written last; the JVM would then
     # run without any archive, its own included, and never write this one again
     if [ -f "$cds_archive" ]; then
-      case $(od -An -tx1 -N4 "$cds_archive" 2>/dev/null | tr -d ' \n') in
+      set -- $(od -An -tx1 -N4 "$cds_archive" 2>/dev/null)
+      case "$1$2$3$4" in
         a8ab0bf0 | f00baba8) ;;
         *) rm -f "$cds_archive" ;;
       esac
     fi
-    # the archives of this installation's earlier bundles are of no more use
-    for cds_old in "$cds_dir/$1-$cds_install-"*.jsa; do
-      [ "$cds_old" = "$cds_archive" ] || rm -f "$cds_old" "$cds_old.lock"
+    # the archives of this installation's earlier bundles are of no more use, and those of installations
+    # unused for 60 days (removed ones, say) go too: a later start of such an installation writes its own again
+    for cds_old in "$cds_dir/$cds_product-$cds_install-"*.jsa; do
+      [ "$cds_old" = "$cds_archive" ] || [ ! -e "$cds_old" ] || rm -f "$cds_old" "$cds_old.lock"
     done
+    find "$cds_dir" -name '*.jsa' -atime +60 -exec rm -f {} + 2>/dev/null
   else
     exec 9>&-
   fi

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -122,8 +123,17 @@ class HeadlessProductTest {
     @Test
     void laterRunsMapTheClassesAnEarlierRunArchived() throws Exception {
         Path home = scratch.resolve("cds-home");
+        // archives of other installations: one unused for 61 days (removed, say), one in use
+        Path cache = Files.createDirectories(home.resolve(".cache/dora/cds"));
+        Path unused = Files.write(cache.resolve("workbench-1-2.jsa"), new byte[16]);
+        Files.setAttribute(unused, "lastAccessTime", FileTime.from(Instant.now().minus(Duration.ofDays(61))));
+        Path inUse = Files.write(cache.resolve("workbench-3-4.jsa"), new byte[16]);
+
         assertPrintsOnlyItsVersion(dora(Map.of("HOME", home.toString()), "", "--version"));
-        assertEquals(1, archives(home).size(), "one archive in the user's cache");
+        assertEquals(List.of(inUse), archives(home).stream().filter(a -> a.getFileName().toString()
+                .startsWith("workbench-")).toList(), "the unused one is gone, the other stays");
+        assertEquals(1, archives(home).stream().filter(a -> a.getFileName().toString().startsWith("cli-")).count(),
+                "one archive of this installation in the user's cache");
 
         Path classes = scratch.resolve("classes.log");
         assertPrintsOnlyItsVersion(dora(Map.of("HOME", home.toString(),
