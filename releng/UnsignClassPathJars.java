@@ -29,7 +29,7 @@ public final class UnsignClassPathJars {
     public static void main(String[] args) throws IOException {
         Path products = Path.of(args[0]);
         List<Path> pluginFolders;
-        try (Stream<Path> walk = Files.walk(products, 8)) {
+        try (Stream<Path> walk = Files.walk(products, 12)) {
             pluginFolders = walk.filter(p -> p.getFileName().toString().equals("plugins") && Files.isDirectory(p))
                     .toList();
         }
