@@ -25,6 +25,8 @@ import io.dora.core.net.SshTunnelException.Failure;
 final class SshRoute implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SshRoute.class);
+    /** How long close() waits for the acceptor to leave (it may be forwarding a last client). */
+    private static final long ACCEPTOR_EXIT_MS = 2_000;
 
     private final List<ResolvedHop> hops;
     private final HopConnector connector;
@@ -161,6 +163,21 @@ final class SshRoute implements AutoCloseable {
         }
     }
 
+    /**
+     * While the acceptor is still blocked in accept(), the JDK defers the real close of the listening socket, so a
+     * client arriving then would be let in and then closed: once close() returns, the port must refuse instead.
+     */
+    private void awaitAcceptor() {
+        if (Thread.currentThread() == acceptor || !acceptor.isAlive()) {
+            return;
+        }
+        try {
+            acceptor.join(ACCEPTOR_EXIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private String describeHops() {
         return String.join(" -> ", hops.stream().map(hop -> hop.user() + "@" + hop.hostName() + ":" + hop.port())
                 .toList());
@@ -174,6 +191,7 @@ final class SshRoute implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("Closing the tunnel's listener failed", e);
         }
+        awaitAcceptor();
         synchronized (this) {
             HopConnector.disconnect(sessions);
             sessions = List.of();
