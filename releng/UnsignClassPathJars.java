@@ -34,22 +34,24 @@ public final class UnsignClassPathJars {
                     .toList();
         }
         for (Path plugins : pluginFolders) {
-            for (String bundle : CLASS_PATH_BUNDLES) {
-                try (Stream<Path> jars = Files.list(plugins)) {
-                    for (Path jar : jars.filter(j -> isJarOf(j, bundle)).toList()) {
-                        if (unsign(jar)) {
-                            updateSize(plugins.resolveSibling("artifacts.xml"), jar, bundle);
-                            System.out.println("unsigned " + products.relativize(jar));
-                        }
-                    }
+            List<Path> jars;
+            try (Stream<Path> files = Files.list(plugins)) {
+                jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList();
+            }
+            for (Path jar : jars) {
+                String bundle = classPathBundleOf(jar);
+                if (bundle != null && unsign(jar)) {
+                    updateSize(plugins.resolveSibling("artifacts.xml"), jar, bundle);
+                    System.out.println("unsigned " + products.relativize(jar));
                 }
             }
         }
     }
 
-    private static boolean isJarOf(Path jar, String bundle) {
+    /** The symbolic name of a jar named {@code <bsn>_<version>.jar} when it is one of CLASS_PATH_BUNDLES. */
+    private static String classPathBundleOf(Path jar) {
         String name = jar.getFileName().toString();
-        return name.endsWith(".jar") && name.startsWith(bundle + "_");
+        return CLASS_PATH_BUNDLES.stream().filter(bundle -> name.startsWith(bundle + "_")).findFirst().orElse(null);
     }
 
     /** Rewrites the jar without its signature files; false when it had none. */

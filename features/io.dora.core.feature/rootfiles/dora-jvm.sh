@@ -59,12 +59,15 @@ dora_cds() {
         *) rm -f "$cds_archive" ;;
       esac
     fi
-    # the archives of this installation's earlier bundles are of no more use, and those of installations
-    # unused for 60 days (removed ones, say) go too: a later start of such an installation writes its own again
-    for cds_old in "$cds_dir/$cds_product-$cds_install-"*.jsa; do
-      [ "$cds_old" = "$cds_archive" ] || [ ! -e "$cds_old" ] || rm -f "$cds_old" "$cds_old.lock"
-    done
-    find "$cds_dir" -name '*.jsa' -atime +60 -exec rm -f {} + 2>/dev/null
+    # when this run writes a new archive: the archives of this installation's earlier bundles are of no more
+    # use, and those of installations unused for 60 days (removed ones, say) go too; a later start of such an
+    # installation writes its own again
+    if [ ! -f "$cds_archive" ]; then
+      for cds_old in "$cds_dir/$cds_product-$cds_install-"*.jsa; do
+        [ ! -e "$cds_old" ] || rm -f "$cds_old" "$cds_old.lock"
+      done
+      find "$cds_dir" -name '*.jsa' -atime +60 -exec rm -f {} + 2>/dev/null
+    fi
   else
     exec 9>&-
   fi
