@@ -7,6 +7,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +35,10 @@ import io.dora.logging.QueryTextMode;
  * Configures Logback for the workspace as soon as the workspace is known: the user's {@code logback.xml}
  * (written from the defaults on first start), then the run-time levels and the run-wide MDC keys, again
  * after every reload of the file. Immediate, so logging is set up before the rest of Dora starts working.
+ * <p>
+ * The first configuration is read on a thread of its own (about 0.15 s of a start, mostly Logback's classes
+ * loading), while the framework goes on starting: what is logged meanwhile is held by a
+ * {@link ConfigurationGate} and written once the configuration is in place, in order, nothing lost.
  */
 @Component(service = LoggingService.class, immediate = true)
 public final class LogbackLoggingService implements LoggingService {
@@ -50,31 +56,57 @@ public final class LogbackLoggingService implements LoggingService {
     /** Null when SLF4J is not bound to Logback (nothing to configure; the API still answers). */
     private final LoggerContext context;
     private final ConfigurationEventListener reapply = this::configurationChanged;
+    private final ConfigurationGate gate;
+    /** Done when the first configuration is in place and the held lines are written. */
+    private final CompletableFuture<Void> configured;
 
     @Activate
     public LogbackLoggingService(@Reference RunIdentity identity) {
+        this(identity, task -> Thread.ofPlatform().name("dora-logging-configuration").start(task));
+    }
+
+    /** @param configurationThread runs the first configuration (a test may hold it back) */
+    LogbackLoggingService(RunIdentity identity, Executor configurationThread) {
         Path doraFolder = identity.workspace().resolve(".metadata").resolve("dora");
         logDirectory = doraFolder.resolve("logs");
         configFile = doraFolder.resolve("logback.xml");
         settings = LoggingSettings.load(doraFolder.resolve("logging.properties"));
         runMdc = new RunMdcFilter(identity.workspaceName(), identity.sessionId());
+        gate = new ConfigurationGate(runMdc);
         context = LoggerFactory.getILoggerFactory() instanceof LoggerContext logback ? logback : null;
         if (context == null) {
+            configured = CompletableFuture.completedFuture(null);
             return;
         }
         writeDefaultConfigIfMissing();
         // a system property, not a context property: Logback clears those when its scan reloads the file
         System.setProperty(LOG_DIR_PROPERTY, logDirectory.toString());
         context.addConfigurationEventListener(reapply);
-        configure();
+        // Logback's own first configuration (its defaults: everything on standard output) goes, the gate holds
+        context.reset();
+        gate.install(context);
         LOG.info("Logging to {} (configuration {})", logFile(), configFile);
+        configured = CompletableFuture.runAsync(() -> {
+            try {
+                configure(false);
+            } finally {
+                gate.open();
+            }
+        }, configurationThread);
     }
 
     @Deactivate
     void deactivate() {
+        // the held lines are written before the framework goes
+        configured.exceptionally(failure -> null).join();
         if (context != null) {
             context.removeConfigurationEventListener(reapply);
         }
+    }
+
+    /** Waits for the first configuration (and the lines held meanwhile) to be in place. */
+    void awaitConfigured() {
+        configured.join();
     }
 
     @Override
@@ -99,6 +131,7 @@ public final class LogbackLoggingService implements LoggingService {
 
     @Override
     public LogLevel effectiveLevel(String logger) {
+        awaitConfigured();
         if (context == null) {
             return LogLevel.OFF;
         }
@@ -115,6 +148,7 @@ public final class LogbackLoggingService implements LoggingService {
         if (logger == null || logger.isBlank()) {
             throw new IllegalArgumentException("A logger name is needed (ROOT for the root logger)");
         }
+        awaitConfigured();
         settings.setLevel(logger.trim(), level);
         if (level == null) {
             // the configuration file's own level for it, if any, applies again
@@ -137,14 +171,18 @@ public final class LogbackLoggingService implements LoggingService {
 
     @Override
     public void reload() {
+        awaitConfigured();
         if (context != null) {
-            configure();
+            configure(true);
         }
     }
 
-    private synchronized void configure() {
+    /** @param reset whether to drop the configuration in place first (not at the first one: the gate is in place) */
+    private synchronized void configure(boolean reset) {
         long start = System.currentTimeMillis();
-        context.reset();
+        if (reset) {
+            context.reset();
+        }
         try {
             configureFrom(configFile.toUri().toURL());
         } catch (IOException | JoranException e) {
@@ -154,6 +192,8 @@ public final class LogbackLoggingService implements LoggingService {
         if (status.getHighestLevel(start) >= Status.ERROR) {
             String problem = firstError(start);
             context.reset();
+            // back at the head of the chain when this is the first configuration (a line logged in between is lost)
+            gate.install(context);
             try {
                 configureFrom(getClass().getResource(DEFAULT_CONFIG));
             } catch (JoranException e) {

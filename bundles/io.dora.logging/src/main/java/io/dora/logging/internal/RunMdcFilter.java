@@ -28,10 +28,15 @@ final class RunMdcFilter extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
             Throwable t) {
+        putRunKeys();
+        return FilterReply.NEUTRAL;
+    }
+
+    /** On the calling thread's MDC. */
+    void putRunKeys() {
         if (!sessionId.equals(MDC.get(LogKeys.SESSION_ID)) || !workspace.equals(MDC.get(LogKeys.WORKSPACE))) {
             MDC.put(LogKeys.WORKSPACE, workspace);
             MDC.put(LogKeys.SESSION_ID, sessionId);
         }
-        return FilterReply.NEUTRAL;
     }
 }

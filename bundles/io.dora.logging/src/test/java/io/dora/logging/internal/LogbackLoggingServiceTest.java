@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +41,7 @@ class LogbackLoggingServiceTest {
     private LogbackLoggingService start() {
         LogbackLoggingService service = new LogbackLoggingService(new TestIdentity(workspace, "5e55101d"));
         started.add(service);
+        service.awaitConfigured();
         return service;
     }
 
@@ -75,6 +77,51 @@ class LogbackLoggingServiceTest {
         assertEquals("q42", mdc.path(LogKeys.QUERY_ID).asText());
         assertEquals("production", mdc.path(LogKeys.ENVIRONMENT).asText());
         assertEquals("java.lang.IllegalStateException", line.path("throwable").path("className").asText());
+    }
+
+    @Test
+    void linesLoggedWhileTheConfigurationIsReadAreWrittenOnceInOrderAfterIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        LogbackLoggingService logging = new LogbackLoggingService(new TestIdentity(workspace, "5e55101d"),
+                task -> new Thread(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    task.run();
+                }).start());
+        started.add(logging);
+        PROBE.info("held 1");
+        PROBE.debug("held below the configured level");
+        Thread other = new Thread(() -> {
+            MDC.put(LogKeys.QUERY_ID, "q7");
+            PROBE.info("held 2");
+            PROBE.atInfo().addKeyValue("rows", 3).log("held 3");
+        }, "other-logger");
+        other.start();
+        other.join();
+        assertFalse(Files.exists(logging.logFile()), "nothing is written before the configuration is in place");
+
+        release.countDown();
+        logging.awaitConfigured();
+        PROBE.info("after the configuration");
+
+        List<String> messages = LogLines.read(logging.logFile()).stream().map(line -> line.path("formattedMessage").asText())
+                .filter(message -> message.startsWith("held") || message.startsWith("after") || message.startsWith("Logging to"))
+                .toList();
+        assertEquals(5, messages.size(), "each line once: " + messages);
+        assertTrue(messages.get(0).startsWith("Logging to"), messages.toString());
+        assertEquals(List.of("held 1", "held 2", "held 3", "after the configuration"), messages.subList(1, 5));
+        JsonNode second = LogLines.withMessage(logging.logFile(), "held 2").get(0);
+        assertEquals("other-logger", second.path("threadName").asText(), "the thread that logged it");
+        assertEquals("q7", second.path("mdc").path(LogKeys.QUERY_ID).asText());
+        assertEquals("5e55101d", second.path("mdc").path(LogKeys.SESSION_ID).asText(), "the run's keys too");
+        assertTrue(LogLines.withMessage(logging.logFile(), "held 3").get(0).path("kvpList").toString().contains("rows"),
+                "key-value pairs are kept");
+        long held = LogLines.withMessage(logging.logFile(), "held 1").get(0).path("timestamp").asLong();
+        long after = LogLines.withMessage(logging.logFile(), "after the configuration").get(0).path("timestamp").asLong();
+        assertTrue(held <= after, "the time it was logged");
     }
 
     @Test

@@ -33,6 +33,8 @@ class QueryLogListenerTest {
 
     private LogbackLoggingService started(LogbackLoggingService service) {
         started.add(service);
+        // as Dora's products by the time a query runs: the configuration, read on a thread of its own, is in place
+        service.awaitConfigured();
         return service;
     }
 

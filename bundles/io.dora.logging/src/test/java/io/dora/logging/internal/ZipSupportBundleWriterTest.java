@@ -35,6 +35,8 @@ class ZipSupportBundleWriterTest {
 
     private LogbackLoggingService started(LogbackLoggingService service) {
         started.add(service);
+        // as in Dora's products by the time a support bundle is asked for: the configuration is in place
+        service.awaitConfigured();
         return service;
     }
 
