@@ -4,7 +4,8 @@
 # installation has none), then N launches as shipped alternating with N launches of a plain JVM
 # (DORA_JVM_TUNING=off: no CDS archive, default JIT thresholds), side by side in one run. Prints both medians
 # and their ratio. Target: under 3 s on a 2-core machine.
-# Needs Xvfb and xdotool (.ci/run installs them). Usage: releng/bench-startup.sh [launches, default 5]
+# Needs Xvfb and xdotool, and xev (x11-utils) for the moment the X server maps the window, without polling's
+# lag (.ci/run installs them). Usage: releng/bench-startup.sh [launches, default 5]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/releng/tools.sh"

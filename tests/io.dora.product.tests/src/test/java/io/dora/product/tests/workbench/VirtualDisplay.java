@@ -160,7 +160,7 @@ public final class VirtualDisplay implements AutoCloseable {
         }
     }
 
-    private static boolean onPath(String tool) {
+    static boolean onPath(String tool) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, tool))) {

@@ -64,7 +64,12 @@ public final class Workbench implements AutoCloseable {
     }
 
     public Duration sinceStart() {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
+        return sinceStartUntil(System.nanoTime());
+    }
+
+    /** From the process start to a moment read from System.nanoTime(). */
+    public Duration sinceStartUntil(long nanoTime) {
+        return Duration.ofNanos(nanoTime - startedNanos);
     }
 
     public boolean isAlive() {
