@@ -5,8 +5,10 @@ import java.util.Optional;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import io.dora.core.connection.ConnectionSpec;
@@ -36,6 +38,23 @@ final class Navigator {
     }
 
     /** Lists the connections afresh in every window's Connections view. */
+    /**
+     * Every window's Connections view, on the UI thread; nothing before the workbench runs. Kept out of
+     * VaultWatcher: a workbench type in the signatures of a DS component's methods (a lambda's, too) makes SCR's
+     * reflection start the workbench bundle on the framework's start-level thread.
+     */
+    static void refreshAllWindows() {
+        if (!PlatformUI.isWorkbenchRunning()) {
+            return;
+        }
+        IWorkbench workbench = PlatformUI.getWorkbench();
+        workbench.getDisplay().asyncExec(() -> {
+            for (IWorkbenchWindow window : workbench.getWorkbenchWindows()) {
+                refresh(window);
+            }
+        });
+    }
+
     static void refresh(IWorkbenchWindow window) {
         if (window == null) {
             return;

@@ -4,9 +4,6 @@ import java.time.Duration;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.PreferenceChangeEvent;
-import org.eclipse.ui.IWorkbench;
-import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,7 +33,7 @@ public final class VaultWatcher implements IPreferenceChangeListener {
         ConnectionsPreferences.node().addPreferenceChangeListener(this);
         subscription = vault.addListener(event -> {
             if (event != VaultEvent.CONTENT_CHANGED) {
-                refreshNavigators();
+                Navigator.refreshAllWindows();
             }
         });
     }
@@ -52,18 +49,6 @@ public final class VaultWatcher implements IPreferenceChangeListener {
         int minutes = ConnectionsPreferences.autoLockMinutes();
         vault.setAutoLockAfter(Duration.ofMinutes(minutes));
         LOG.debug("The vault locks itself after {} idle minutes (0 = never)", minutes);
-    }
-
-    private static void refreshNavigators() {
-        if (!PlatformUI.isWorkbenchRunning()) {
-            return;
-        }
-        IWorkbench workbench = PlatformUI.getWorkbench();
-        workbench.getDisplay().asyncExec(() -> {
-            for (IWorkbenchWindow window : workbench.getWorkbenchWindows()) {
-                Navigator.refresh(window);
-            }
-        });
     }
 
     @Deactivate
