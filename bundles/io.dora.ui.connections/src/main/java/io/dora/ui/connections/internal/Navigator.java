@@ -37,9 +37,8 @@ final class Navigator {
         return Optional.empty();
     }
 
-    /** Lists the connections afresh in every window's Connections view. */
     /**
-     * Every window's Connections view, on the UI thread; nothing before the workbench runs. Kept out of
+     * {@link #refresh} for every window, on the UI thread; nothing before the workbench runs. Kept out of
      * VaultWatcher: a workbench type in the signatures of a DS component's methods (a lambda's, too) makes SCR's
      * reflection start the workbench bundle on the framework's start-level thread.
      */
@@ -55,6 +54,7 @@ final class Navigator {
         });
     }
 
+    /** Lists the connections afresh in the window's Connections view. */
     static void refresh(IWorkbenchWindow window) {
         if (window == null) {
             return;
