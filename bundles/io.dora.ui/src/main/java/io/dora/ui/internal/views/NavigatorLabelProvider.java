@@ -1,8 +1,14 @@
 package io.dora.ui.internal.views;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
+import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.resource.ResourceLocator;
+import org.eclipse.jface.resource.ResourceManager;
 import org.eclipse.jface.viewers.IColorProvider;
 import org.eclipse.jface.viewers.IFontProvider;
 import org.eclipse.jface.viewers.LabelProvider;
@@ -30,6 +36,9 @@ import io.dora.ui.internal.views.NavigatorNode.TableNode;
 final class NavigatorLabelProvider extends LabelProvider implements IColorProvider, IFontProvider {
 
     private final NavigatorModel model;
+    private final Map<String, Image> icons = new HashMap<>();
+    /** Created with the first image, on the UI thread (the labels' text needs no display). */
+    private ResourceManager images;
 
     NavigatorLabelProvider(NavigatorModel model) {
         this.model = model;
@@ -59,19 +68,47 @@ final class NavigatorLabelProvider extends LabelProvider implements IColorProvid
 
     @Override
     public Image getImage(Object element) {
-        String image = switch ((NavigatorNode) element) {
-            case ConnectionNode connection -> ISharedImages.IMG_DEF_VIEW;
-            case FolderNode folder -> ISharedImages.IMG_OBJ_FOLDER;
-            case SchemaNode schema -> ISharedImages.IMG_OBJ_FOLDER;
-            case TableNode table -> ISharedImages.IMG_OBJ_FILE;
-            case SectionNode section -> ISharedImages.IMG_OBJ_FOLDER;
-            case ColumnNode column -> ISharedImages.IMG_OBJ_ELEMENT;
-            case PrimaryKeyNode primaryKey -> ISharedImages.IMG_OBJS_BKMRK_TSK;
-            case ForeignKeyNode foreignKey -> ISharedImages.IMG_OBJS_BKMRK_TSK;
-            case IndexNode index -> ISharedImages.IMG_OBJS_TASK_TSK;
-            case StatusNode status -> status.error() ? ISharedImages.IMG_OBJS_ERROR_TSK : ISharedImages.IMG_OBJS_INFO_TSK;
+        return switch ((NavigatorNode) element) {
+            case ConnectionNode connection -> png("io.dora.ui", "icons/connections.png");
+            case FolderNode folder -> shared(ISharedImages.IMG_OBJ_FOLDER);
+            case SchemaNode schema -> shared(ISharedImages.IMG_OBJ_FOLDER);
+            case TableNode table -> shared(ISharedImages.IMG_OBJ_FILE);
+            case SectionNode section -> shared(ISharedImages.IMG_OBJ_FOLDER);
+            case ColumnNode column -> shared(ISharedImages.IMG_OBJ_ELEMENT);
+            case PrimaryKeyNode primaryKey -> shared(ISharedImages.IMG_OBJS_BKMRK_TSK);
+            case ForeignKeyNode foreignKey -> shared(ISharedImages.IMG_OBJS_BKMRK_TSK);
+            case IndexNode index -> shared(ISharedImages.IMG_OBJS_TASK_TSK);
+            case StatusNode status -> png("org.eclipse.ui",
+                    status.error() ? "icons/full/obj16/error_tsk.png" : "icons/full/obj16/info_tsk.png");
         };
-        return PlatformUI.getWorkbench().getSharedImages().getImage(image);
+    }
+
+    private static Image shared(String name) {
+        return PlatformUI.getWorkbench().getSharedImages().getImage(name);
+    }
+
+    /**
+     * A PNG icon of a bundle, for the rows that show at start (connections, the locked vault's row): the
+     * platform's shared images are SVGs, and the first SVG drawn loads the SVG renderer and Java2D, about 0.1 s
+     * of the main thread.
+     */
+    private Image png(String bundle, String path) {
+        return icons.computeIfAbsent(bundle + "/" + path, missing -> {
+            ImageDescriptor icon = ResourceLocator.imageDescriptorFromBundle(bundle, path)
+                    .orElseThrow(() -> new IllegalStateException("no icon " + path + " in " + bundle));
+            if (images == null) {
+                images = new LocalResourceManager(JFaceResources.getResources());
+            }
+            return images.create(icon);
+        });
+    }
+
+    @Override
+    public void dispose() {
+        if (images != null) {
+            images.dispose();
+        }
+        super.dispose();
     }
 
     @Override
