@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Launches the workbench on fresh workspaces and prints the median time from process start to the window
  * (releng/bench-startup.sh): N launches as shipped, side by side with N launches of a plain JVM
- * (DORA_JVM_TUNING=off: no class-data sharing archive, default JIT thresholds), alternating so that both meet
- * the same machine.
+ * (DORA_JVM_TUNING=off: no class-data sharing archive, default JIT thresholds and heap), alternating so that
+ * both meet the same machine.
  */
 public final class StartupBenchmark {
 
