@@ -4,11 +4,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.resource.ResourceLocator;
-import org.eclipse.jface.resource.ResourceManager;
 import org.eclipse.jface.viewers.IColorProvider;
 import org.eclipse.jface.viewers.IFontProvider;
 import org.eclipse.jface.viewers.LabelProvider;
@@ -36,9 +33,8 @@ import io.dora.ui.internal.views.NavigatorNode.TableNode;
 final class NavigatorLabelProvider extends LabelProvider implements IColorProvider, IFontProvider {
 
     private final NavigatorModel model;
+    /** By bundle and path; created on the UI thread when first drawn (the labels' text needs no display). */
     private final Map<String, Image> icons = new HashMap<>();
-    /** Created with the first image, on the UI thread (the labels' text needs no display). */
-    private ResourceManager images;
 
     NavigatorLabelProvider(NavigatorModel model) {
         this.model = model;
@@ -93,21 +89,16 @@ final class NavigatorLabelProvider extends LabelProvider implements IColorProvid
      * of the main thread.
      */
     private Image png(String bundle, String path) {
-        return icons.computeIfAbsent(bundle + "/" + path, missing -> {
-            ImageDescriptor icon = ResourceLocator.imageDescriptorFromBundle(bundle, path)
-                    .orElseThrow(() -> new IllegalStateException("no icon " + path + " in " + bundle));
-            if (images == null) {
-                images = new LocalResourceManager(JFaceResources.getResources());
-            }
-            return images.create(icon);
-        });
+        return icons.computeIfAbsent(bundle + "/" + path, missing -> ResourceLocator
+                .imageDescriptorFromBundle(bundle, path)
+                .orElseThrow(() -> new IllegalStateException("no icon " + path + " in " + bundle))
+                .createImage());
     }
 
     @Override
     public void dispose() {
-        if (images != null) {
-            images.dispose();
-        }
+        icons.values().forEach(Image::dispose);
+        icons.clear();
         super.dispose();
     }
 
